@@ -1,0 +1,56 @@
+/**
+ * `@qtk/ir`: qtk's graph IR and everything built directly on it.
+ *
+ * @packageDocumentation
+ */
+
+export * from './artifact/Artifact.js';
+export * from './artifact/artifactFile.js';
+export * from './artifact/decodeArtifact.js';
+export { ARTIFACT_HEADER_BYTES, ARTIFACT_MAGIC, encodeArtifact } from './artifact/encodeArtifact.js';
+export * from './dtype/DType.js';
+export * from './errors/QtkError.js';
+export * from './graph/Attribute.js';
+export * from './graph/cloneGraph.js';
+export * from './graph/formatGraph.js';
+export * from './graph/Graph.js';
+export * from './graph/Node.js';
+export * from './graph/TensorType.js';
+export * from './graph/Value.js';
+export * from './graph/verifyGraph.js';
+export * from './nn/LeafModule.js';
+export * from './nn/layers/activations.js';
+export * from './nn/layers/BatchNorm2d.js';
+export * from './nn/layers/Conv2d.js';
+export * from './nn/layers/LayerNorm.js';
+export * from './nn/layers/Linear.js';
+export * from './nn/layers/structural.js';
+export * from './nn/layers/stubs.js';
+export * from './nn/Module.js';
+export * from './nn/random/Generator.js';
+export * from './nn/random/init.js';
+export * from './nn/random/randn.js';
+export * from './nn/SymbolicTensor.js';
+export * from './nn/Tracer.js';
+export * from './nn/trace.js';
+export * from './ops/AttributeReader.js';
+export { coreOps } from './ops/core/index.js';
+export { reducedShape, reductionAxes } from './ops/core/reduceMean.js';
+export { flattenShape, reshapeTarget } from './ops/core/reshape.js';
+export { shapeRange } from './ops/core/shapeOf.js';
+export { type AxisSlice, resolveSlice, sliceAxis } from './ops/core/slice.js';
+export { splitSizes } from './ops/core/split.js';
+export { squeezeShape, unsqueezeShape } from './ops/core/squeeze.js';
+export { transposePermutation } from './ops/core/transpose.js';
+export * from './ops/core/windowGeometry.js';
+export * from './ops/globalOpRegistry.js';
+export * from './ops/Kernel.js';
+export * from './ops/OpDefinition.js';
+export * from './ops/OpRegistry.js';
+export * from './rewrite/matchPattern.js';
+export * from './rewrite/Pattern.js';
+export * from './rewrite/rewriteGraph.js';
+export * from './shape/broadcastShapes.js';
+export * from './shape/Shape.js';
+export * from './tensor/Tensor.js';
+export * from './tensor/tensorBytes.js';

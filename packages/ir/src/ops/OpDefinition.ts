@@ -1,0 +1,57 @@
+import type { AttributeSpec } from '../graph/Attribute.js';
+import type { Node } from '../graph/Node.js';
+import type { TensorType } from '../graph/TensorType.js';
+import type { Tensor } from '../tensor/Tensor.js';
+import type { AttributeReader } from './AttributeReader.js';
+import type { Kernel } from './Kernel.js';
+
+/** One declared input of an op. */
+export interface InputSpec {
+  readonly name: string;
+  /** May be absent (`null` in the node's inputs). */
+  readonly optional?: boolean;
+  /** Takes any number (at least one) of inputs; only the last input may be variadic. */
+  readonly variadic?: boolean;
+}
+
+/** One declared output of an op. */
+export interface OutputSpec {
+  readonly name: string;
+  /** Any number (at least one) of outputs; only the last output may be variadic. */
+  readonly variadic?: boolean;
+}
+
+/** What shape inference sees of a node. */
+export interface InferenceContext {
+  readonly node: Node;
+  readonly attrs: AttributeReader;
+  /** Number of outputs the node has. */
+  readonly outputCount: number;
+  /** Static type of input `index`, `undefined` when the input is absent. */
+  inputType(index: number): TensorType | undefined;
+  /** Static type of input `index`, which must be present. */
+  requireInput(index: number): TensorType;
+  /** The constant data of input `index`, when it is a constant. */
+  constant(index: number): Tensor | undefined;
+  /** Throws a {@link QtkError} that names the node and says what is wrong. */
+  fail(message: string): never;
+}
+
+/**
+ * The definition of an op type: its signature, its attributes, its shape inference and, for ops a
+ * backend adds, its kernel.
+ */
+export interface OpDefinition {
+  readonly op: string;
+  /** `''` (or absent) for qtk's core ops. */
+  readonly domain?: string;
+  /** One line: what the op computes. */
+  readonly summary: string;
+  readonly inputs: readonly InputSpec[];
+  readonly outputs: readonly OutputSpec[];
+  readonly attributes: Readonly<Record<string, AttributeSpec>>;
+  /** Output types from input types, constants and attributes. */
+  inferTypes(ctx: InferenceContext): TensorType[];
+  /** A reference kernel, for ops the simulator does not implement itself. */
+  readonly kernel?: Kernel;
+}

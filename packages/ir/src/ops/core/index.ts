@@ -1,0 +1,71 @@
+import type { OpDefinition } from '../OpDefinition.js';
+import { Clip } from './clip.js';
+import { Concat } from './concat.js';
+import { Conv } from './conv.js';
+import {
+  Add,
+  DeQuantStub,
+  Div,
+  Erf,
+  Gelu,
+  Identity,
+  Mul,
+  Pow,
+  QuantStub,
+  Relu,
+  Sigmoid,
+  Sqrt,
+  Sub,
+  Tanh,
+} from './elementwise.js';
+import { Gather } from './gather.js';
+import { Gemm, Linear, MatMul } from './gemm.js';
+import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
+import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
+import { ReduceMean } from './reduceMean.js';
+import { Flatten, Reshape } from './reshape.js';
+import { Shape } from './shapeOf.js';
+import { Slice } from './slice.js';
+import { Split } from './split.js';
+import { Squeeze, Unsqueeze } from './squeeze.js';
+import { Transpose } from './transpose.js';
+
+/** qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. */
+export const coreOps: readonly OpDefinition[] = [
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Sqrt,
+  Erf,
+  Relu,
+  Clip,
+  Sigmoid,
+  Tanh,
+  Gelu,
+  Softmax,
+  Identity,
+  Linear,
+  MatMul,
+  Gemm,
+  Conv,
+  BatchNorm,
+  LayerNorm,
+  ReduceMean,
+  GlobalAveragePool,
+  AveragePool,
+  MaxPool,
+  Flatten,
+  Reshape,
+  Transpose,
+  Concat,
+  Split,
+  Slice,
+  Gather,
+  Shape,
+  Squeeze,
+  Unsqueeze,
+  QuantStub,
+  DeQuantStub,
+];

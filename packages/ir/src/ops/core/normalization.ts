@@ -1,0 +1,67 @@
+import { formatShape, normalizeAxis } from '../../shape/Shape.js';
+import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+
+/**
+ * Layer normalization over the dims from `axis` to the last (ONNX LayerNormalization semantics,
+ * PyTorch's `nn.LayerNorm(normalized_shape)` is `axis = -len(normalized_shape)`); scale and bias
+ * have the normalized dims' shape.
+ */
+export const LayerNorm: OpDefinition = {
+  op: 'LayerNorm',
+  summary: '(x - mean) / sqrt(var + epsilon) * scale + bias over dims axis..last.',
+  inputs: [{ name: 'X' }, { name: 'Scale', optional: true }, { name: 'B', optional: true }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    axis: { kind: 'int', default: -1 },
+    epsilon: { kind: 'float', default: 1e-5 },
+  },
+  inferTypes(ctx: InferenceContext) {
+    const x = ctx.requireInput(0);
+    const axis = normalizeAxis(ctx.attrs.int('axis'), x.shape.length);
+    if (axis === undefined) ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
+    for (const i of [1, 2]) {
+      const t = ctx.inputType(i);
+      if (t && t.dtype !== x.dtype) ctx.fail(`${i === 1 ? 'scale' : 'bias'} is ${t.dtype}, input is ${x.dtype}`);
+    }
+    return [x];
+  },
+};
+
+/** Inference-mode batch normalization over channel dim 1, with running statistics. */
+export const BatchNorm: OpDefinition = {
+  op: 'BatchNorm',
+  summary: '(x - mean) / sqrt(var + epsilon) * scale + bias per channel (dim 1), running statistics.',
+  inputs: [{ name: 'X' }, { name: 'scale' }, { name: 'B' }, { name: 'mean' }, { name: 'var' }],
+  outputs: [{ name: 'Y' }],
+  attributes: { epsilon: { kind: 'float', default: 1e-5 } },
+  inferTypes(ctx: InferenceContext) {
+    const x = ctx.requireInput(0);
+    if (x.shape.length < 2) ctx.fail(`input must be N x C x ..., got ${formatShape(x.shape)}`);
+    for (let i = 1; i <= 4; i++) {
+      const t = ctx.requireInput(i);
+      if (
+        t.shape.length !== 1 ||
+        (typeof x.shape[1] === 'number' && typeof t.shape[0] === 'number' && t.shape[0] !== x.shape[1])
+      ) {
+        ctx.fail(`input ${i} must be [${x.shape[1]}], got ${formatShape(t.shape)}`);
+      }
+    }
+    return [x];
+  },
+};
+
+/** Softmax along one axis (opset 13 semantics). */
+export const Softmax: OpDefinition = {
+  op: 'Softmax',
+  summary: 'exp(x - max) / sum(exp(x - max)) along axis.',
+  inputs: [{ name: 'input' }],
+  outputs: [{ name: 'output' }],
+  attributes: { axis: { kind: 'int', default: -1 } },
+  inferTypes(ctx: InferenceContext) {
+    const x = ctx.requireInput(0);
+    if (normalizeAxis(ctx.attrs.int('axis'), x.shape.length) === undefined) {
+      ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
+    }
+    return [x];
+  },
+};
