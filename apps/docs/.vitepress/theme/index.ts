@@ -1,0 +1,4 @@
+import DefaultTheme from 'vitepress/theme';
+import './sideBySide.css';
+
+export default DefaultTheme;
