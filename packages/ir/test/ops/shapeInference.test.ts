@@ -120,6 +120,9 @@ describe('shape inference', () => {
     expect(() => infer('Squeeze', [f(1, 3), i64(1)])).toThrow(/cannot squeeze dim 1 of size 3/);
     expect(infer('Unsqueeze', [f(3, 4), i64(0, 3)])[0]).toEqual(f(1, 3, 4, 1));
     expect(infer('Unsqueeze', [f(3, 4), i64(-1)])[0]).toEqual(f(3, 4, 1));
+    // Computed axes (ONNX's node tests feed them as graph inputs): the rank is known, the dims are not.
+    expect(infer('Squeeze', [f(1, 3, 1, 5), t('int64', 2)])[0]).toEqual(f('?', '?'));
+    expect(infer('Unsqueeze', [f(3, 4), t('int64', 1)])[0]).toEqual(f('?', '?', '?'));
   });
 
   it('Slice clamps as ONNX says, with negative steps', () => {

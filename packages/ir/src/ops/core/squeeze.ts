@@ -31,6 +31,20 @@ export function unsqueezeShape(shape: Shape, axes: readonly number[]): Dim[] | s
   return out;
 }
 
+/**
+ * The shape of a Squeeze or Unsqueeze whose axes are computed (not a constant): the rank follows
+ * from the number of axes, every dim is unknown, as Reshape does with a computed shape.
+ */
+function computedAxesShape(ctx: InferenceContext, rankChange: number): Dim[] {
+  const axes = ctx.requireInput(1);
+  const count = axes.shape[0];
+  if (axes.shape.length !== 1 || typeof count !== 'number')
+    ctx.fail('axes must be a constant or a 1-D tensor of known length');
+  const rank = ctx.requireInput(0).shape.length + rankChange * count;
+  if (rank < 0) ctx.fail(`cannot remove ${count} axes from rank ${ctx.requireInput(0).shape.length}`);
+  return new Array<Dim>(rank).fill('?');
+}
+
 /** ONNX Squeeze (opset 13: axes an optional int64 input). */
 export const Squeeze: OpDefinition = {
   op: 'Squeeze',
@@ -40,7 +54,7 @@ export const Squeeze: OpDefinition = {
   attributes: {},
   inferTypes(ctx: InferenceContext) {
     const x = ctx.requireInput(0);
-    if (ctx.inputType(1) && !ctx.constant(1)) ctx.fail('axes must be a constant');
+    if (ctx.inputType(1) && !ctx.constant(1)) return [{ dtype: x.dtype, shape: computedAxesShape(ctx, -1) }];
     const r = squeezeShape(x.shape, ctx.constant(1)?.toNumbers());
     if (typeof r === 'string') ctx.fail(r);
     return [{ dtype: x.dtype, shape: r }];
@@ -57,7 +71,7 @@ export const Unsqueeze: OpDefinition = {
   inferTypes(ctx: InferenceContext) {
     const x = ctx.requireInput(0);
     const axes = ctx.constant(1);
-    if (!axes) ctx.fail('axes must be a constant');
+    if (!axes) return [{ dtype: x.dtype, shape: computedAxesShape(ctx, 1) }];
     const r = unsqueezeShape(x.shape, axes.toNumbers());
     if (typeof r === 'string') ctx.fail(r);
     return [{ dtype: x.dtype, shape: r }];
