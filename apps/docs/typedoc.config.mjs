@@ -40,6 +40,9 @@ export default {
   // Every exported declaration needs TSDoc (the team rule); self-explanatory members (a getter
   // `inputs`, a property `dtype`) need not. Missing docs warn, they do not fail the build.
   requiredToBeDocumented: ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias'],
+  // TypeDoc would otherwise check only the package that owns the entry points' common folder, which
+  // for several packages is the private monorepo root.
+  packagesRequiringDocumentation: [...new Set(entries.map((e) => e.packageName))],
   treatWarningsAsErrors: false,
   // No source links: they would point at a repository host this build cannot check.
   disableSources: true,

@@ -27,7 +27,8 @@ function typesPathOf(target) {
  * The public entry points of every non-private package in `packages/`: one per `exports` subpath
  * whose source file exists (a package being written may not have one yet).
  *
- * @returns {{ importName: string, file: string }[]} sorted by import name, so output is stable
+ * @returns {{ packageName: string, importName: string, file: string }[]} sorted by import name, so
+ *   output is stable
  */
 export function packageEntryPoints() {
   const packagesDir = join(repoRoot, 'packages');
@@ -44,7 +45,8 @@ export function packageEntryPoints() {
       if (!types) continue;
       const file = join(packagesDir, dir, sourceOfDeclaration(types));
       if (!existsSync(file)) continue;
-      entries.push({ importName: subpath === '.' ? manifest.name : `${manifest.name}${subpath.slice(1)}`, file });
+      const importName = subpath === '.' ? manifest.name : `${manifest.name}${subpath.slice(1)}`;
+      entries.push({ packageName: manifest.name, importName, file });
     }
   }
   return entries.sort((a, b) => (a.importName < b.importName ? -1 : a.importName > b.importName ? 1 : 0));
