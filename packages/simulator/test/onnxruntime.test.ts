@@ -1,0 +1,281 @@
+import { type Attributes, manualSeed, rand, randn, Tensor } from '@qtk/ir';
+import { afterAll, describe, it } from 'vitest';
+import { runGraph } from '../src/index.js';
+import { expectClose } from './support/expectClose.js';
+import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
+import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+
+// Each op on random data against onnxruntime running the same single-op model (exported by
+// @qtk/onnx). Float32 must agree to 1e-5 relative to max(|reference|, 1); integers exactly.
+const RTOL = 1e-5;
+
+interface OrtCase {
+  name: string;
+  op: string;
+  args: () => OpArg[];
+  attrs?: Attributes;
+  outputs?: number;
+}
+
+const c = (t: Tensor): OpArg => ({ constant: t });
+const i64 = (...values: number[]) => c(Tensor.int64([values.length], values));
+const scaled = (t: Tensor<'float32'>, k: number, offset = 0) =>
+  Tensor.float32(
+    t.shape,
+    t.data.map((v) => v * k + offset),
+  );
+/** Random integers in [-range, range), never 0 when `nonZero`. */
+function ints(dtype: 'int32' | 'int64' | 'int8', shape: number[], range: number, nonZero = false): Tensor {
+  const values = Array.from(rand(shape).data, (u) => {
+    const v = Math.floor(u * 2 * range) - range;
+    return nonZero && v === 0 ? 1 : v;
+  });
+  if (dtype === 'int64') return Tensor.int64(shape, values);
+  return dtype === 'int32'
+    ? new Tensor('int32', shape, Int32Array.from(values))
+    : new Tensor('int8', shape, Int8Array.from(values));
+}
+
+const cases: OrtCase[] = [
+  // broadcasting binary ops
+  { name: 'Add [2,3,4,5] + [5]', op: 'Add', args: () => [randn(2, 3, 4, 5), randn(5)] },
+  { name: 'Add [2,1,4,1] + [3,1,5]', op: 'Add', args: () => [randn(2, 1, 4, 1), randn(3, 1, 5)] },
+  { name: 'Sub scalar - [2,3]', op: 'Sub', args: () => [randn([]), randn(2, 3)] },
+  { name: 'Mul [2,3,1] * [1,1,4]', op: 'Mul', args: () => [randn(2, 3, 1), randn(1, 1, 4)] },
+  { name: 'Div [4,5] / [4,1]', op: 'Div', args: () => [randn(4, 5), scaled(rand(4, 1), 1, 0.5)] },
+  { name: 'Add int32 [3,4] + [4]', op: 'Add', args: () => [ints('int32', [3, 4], 1000), ints('int32', [4], 1000)] },
+  {
+    name: 'Sub int64 [2,1,3] - [4,1]',
+    op: 'Sub',
+    args: () => [ints('int64', [2, 1, 3], 99), ints('int64', [4, 1], 99)],
+  },
+  { name: 'Mul int64 [2,3] * [3]', op: 'Mul', args: () => [ints('int64', [2, 3], 1e6), ints('int64', [3], 1e6)] },
+  { name: 'Mul int32 [5] * [5]', op: 'Mul', args: () => [ints('int32', [5], 1000), ints('int32', [5], 1000)] },
+  {
+    name: 'Div int32 truncates [3,8] / [8]',
+    op: 'Div',
+    args: () => [ints('int32', [3, 8], 100), ints('int32', [8], 9, true)],
+  },
+  {
+    name: 'Div int64 truncates [8] / [8]',
+    op: 'Div',
+    args: () => [ints('int64', [8], 100), ints('int64', [8], 9, true)],
+  },
+  { name: 'Pow positive base ^ float [3,4] ^ [4]', op: 'Pow', args: () => [scaled(rand(3, 4), 2, 0.1), randn(4)] },
+  { name: 'Pow float ^ int64 scalar', op: 'Pow', args: () => [randn(3, 4), c(Tensor.int64([], [3]))] },
+  // unary ops
+  { name: 'Sqrt', op: 'Sqrt', args: () => [scaled(rand(3, 4, 5), 10)] },
+  { name: 'Erf', op: 'Erf', args: () => [scaled(randn(4, 50), 2)] },
+  { name: 'Relu', op: 'Relu', args: () => [randn(3, 4, 5)] },
+  { name: 'Sigmoid', op: 'Sigmoid', args: () => [scaled(randn(4, 50), 5)] },
+  { name: 'Tanh', op: 'Tanh', args: () => [scaled(randn(4, 50), 3)] },
+  { name: 'Gelu exact', op: 'Gelu', args: () => [scaled(randn(4, 25), 3)] },
+  { name: 'Gelu tanh', op: 'Gelu', args: () => [scaled(randn(4, 25), 3)], attrs: { approximate: 'tanh' } },
+  { name: 'Softmax last axis', op: 'Softmax', args: () => [scaled(randn(3, 4, 10), 5)] },
+  { name: 'Softmax axis 1', op: 'Softmax', args: () => [randn(3, 4, 10)], attrs: { axis: 1 } },
+  {
+    name: 'Clip float',
+    op: 'Clip',
+    args: () => [randn(4, 10), c(Tensor.float32([], [-0.5])), c(Tensor.float32([], [0.7]))],
+  },
+  {
+    name: 'Clip int8',
+    op: 'Clip',
+    args: () => [
+      ints('int8', [20], 128),
+      c(new Tensor('int8', [], Int8Array.of(-50))),
+      c(new Tensor('int8', [], Int8Array.of(60))),
+    ],
+  },
+  { name: 'Identity', op: 'Identity', args: () => [randn(2, 3)] },
+  // matrix products
+  { name: 'MatMul [2,3,5,7] x [7,4]', op: 'MatMul', args: () => [randn(2, 3, 5, 7), randn(7, 4)] },
+  { name: 'MatMul [2,1,5,7] x [3,7,4]', op: 'MatMul', args: () => [randn(2, 1, 5, 7), randn(3, 7, 4)] },
+  { name: 'MatMul [7] x [2,7,4]', op: 'MatMul', args: () => [randn(7), randn(2, 7, 4)] },
+  { name: 'MatMul [3,5,7] x [7]', op: 'MatMul', args: () => [randn(3, 5, 7), randn(7)] },
+  {
+    name: 'Linear [2,10,16] W [8,16] B [8]',
+    op: 'Linear',
+    args: () => [randn(2, 10, 16), c(randn(8, 16)), c(randn(8))],
+  },
+  { name: 'Linear without bias', op: 'Linear', args: () => [randn(6, 16), c(randn(8, 16))] },
+  {
+    name: 'Gemm transA transB alpha beta C [1,N]',
+    op: 'Gemm',
+    args: () => [randn(7, 5), randn(6, 7), randn(1, 6)],
+    attrs: { transA: 1, transB: 1, alpha: 0.5, beta: 2 },
+  },
+  { name: 'Gemm scalar C', op: 'Gemm', args: () => [randn(5, 7), randn(7, 6), randn([])] },
+  { name: 'Gemm C [M,1]', op: 'Gemm', args: () => [randn(5, 7), randn(7, 6), randn(5, 1)], attrs: { beta: -1 } },
+  // convolution
+  {
+    name: 'Conv 3x3 pads 1 with bias',
+    op: 'Conv',
+    args: () => [randn(2, 4, 9, 9), c(randn(6, 4, 3, 3)), c(randn(6))],
+    attrs: { pads: [1, 1, 1, 1] },
+  },
+  {
+    name: 'Conv group 2, stride 2, asymmetric pads',
+    op: 'Conv',
+    args: () => [randn(1, 4, 8, 8), c(randn(6, 2, 3, 3))],
+    attrs: { group: 2, strides: [2, 2], pads: [1, 0, 2, 1] },
+  },
+  {
+    name: 'Conv depthwise, dilations 2',
+    op: 'Conv',
+    args: () => [randn(1, 6, 10, 10), c(randn(6, 1, 3, 3)), c(randn(6))],
+    attrs: { group: 6, dilations: [2, 2], pads: [2, 2, 2, 2] },
+  },
+  {
+    name: 'Conv 1-D stride 3, dilation 2, pads [1,2]',
+    op: 'Conv',
+    args: () => [randn(2, 3, 20), c(randn(5, 3, 4)), c(randn(5))],
+    attrs: { strides: [3], dilations: [2], pads: [1, 2] },
+  },
+  { name: 'Conv 1x1', op: 'Conv', args: () => [randn(1, 8, 5, 5), c(randn(4, 8, 1, 1))] },
+  {
+    name: 'Conv rectangular kernel, strides [2,1], dilations [1,3]',
+    op: 'Conv',
+    args: () => [randn(2, 2, 11, 13), c(randn(3, 2, 2, 3))],
+    attrs: { strides: [2, 1], dilations: [1, 3], pads: [0, 1, 1, 0] },
+  },
+  // normalization
+  {
+    name: 'BatchNorm',
+    op: 'BatchNorm',
+    args: () => [randn(2, 3, 4, 5), c(randn(3)), c(randn(3)), c(randn(3)), c(scaled(rand(3), 1, 0.1))],
+  },
+  {
+    name: 'LayerNorm last axis',
+    op: 'LayerNorm',
+    args: () => [scaled(randn(2, 5, 16), 3, 1), c(randn(16)), c(randn(16))],
+  },
+  {
+    name: 'LayerNorm axis 1',
+    op: 'LayerNorm',
+    args: () => [randn(2, 3, 4, 5), c(randn(3, 4, 5)), c(randn(3, 4, 5))],
+    attrs: { axis: 1, epsilon: 1e-3 },
+  },
+  // reductions and pooling
+  { name: 'ReduceMean axes [1,3]', op: 'ReduceMean', args: () => [randn(2, 3, 4, 5)], attrs: { axes: [1, 3] } },
+  {
+    name: 'ReduceMean axis -1 no keepdims',
+    op: 'ReduceMean',
+    args: () => [randn(2, 3, 4)],
+    attrs: { axes: [-1], keepdims: 0 },
+  },
+  { name: 'ReduceMean all', op: 'ReduceMean', args: () => [randn(2, 3, 4)] },
+  { name: 'GlobalAveragePool', op: 'GlobalAveragePool', args: () => [randn(2, 3, 7, 5)] },
+  {
+    name: 'AveragePool pads, exclude pad',
+    op: 'AveragePool',
+    args: () => [randn(1, 2, 9, 9)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] },
+  },
+  {
+    name: 'AveragePool asymmetric pads, count_include_pad',
+    op: 'AveragePool',
+    args: () => [randn(1, 2, 9, 9)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 0, 1, 2], count_include_pad: 1 },
+  },
+  {
+    name: 'AveragePool ceil_mode',
+    op: 'AveragePool',
+    args: () => [randn(1, 2, 8, 8)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 },
+  },
+  {
+    name: 'AveragePool ceil_mode, pads, count_include_pad',
+    op: 'AveragePool',
+    args: () => [randn(1, 1, 8, 8)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1, count_include_pad: 1 },
+  },
+  {
+    name: 'AveragePool 1-D',
+    op: 'AveragePool',
+    args: () => [randn(2, 3, 11)],
+    attrs: { kernel_shape: [4], strides: [2], pads: [2, 1] },
+  },
+  {
+    name: 'MaxPool pads',
+    op: 'MaxPool',
+    args: () => [randn(1, 2, 9, 9)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] },
+  },
+  {
+    name: 'MaxPool dilations',
+    op: 'MaxPool',
+    args: () => [randn(1, 2, 10, 10)],
+    attrs: { kernel_shape: [3, 3], dilations: [2, 2] },
+  },
+  {
+    name: 'MaxPool ceil_mode',
+    op: 'MaxPool',
+    args: () => [randn(1, 2, 8, 8)],
+    attrs: { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 },
+  },
+  {
+    name: 'MaxPool 1-D pads, dilation',
+    op: 'MaxPool',
+    args: () => [randn(2, 2, 9)],
+    attrs: { kernel_shape: [2], pads: [1, 0], dilations: [2] },
+  },
+  {
+    name: 'MaxPool asymmetric pads, rectangular',
+    op: 'MaxPool',
+    args: () => [randn(1, 3, 7, 8)],
+    attrs: { kernel_shape: [2, 3], strides: [1, 2], pads: [0, 1, 1, 0] },
+  },
+  // data movement
+  { name: 'Flatten axis 2', op: 'Flatten', args: () => [randn(2, 3, 4, 5)], attrs: { axis: 2 } },
+  { name: 'Reshape [0,-1]', op: 'Reshape', args: () => [randn(2, 3, 4), i64(0, -1)] },
+  { name: 'Transpose [2,0,3,1]', op: 'Transpose', args: () => [randn(2, 3, 4, 5)], attrs: { perm: [2, 0, 3, 1] } },
+  {
+    name: 'Concat three on axis 1',
+    op: 'Concat',
+    args: () => [randn(2, 1, 3), randn(2, 4, 3), randn(2, 2, 3)],
+    attrs: { axis: 1 },
+  },
+  { name: 'Split equal parts', op: 'Split', args: () => [randn(2, 6, 3)], attrs: { axis: 1 }, outputs: 3 },
+  {
+    name: 'Split given sizes',
+    op: 'Split',
+    args: () => [randn(2, 7, 3), i64(1, 4, 2)],
+    attrs: { axis: 1 },
+    outputs: 3,
+  },
+  {
+    name: 'Slice negative steps on two axes',
+    op: 'Slice',
+    args: () => [randn(5, 6, 7), i64(-1, 5), i64(-100, 0), i64(0, 2), i64(-2, -1)],
+  },
+  { name: 'Slice default axes and steps', op: 'Slice', args: () => [randn(5, 6), i64(1, -4), i64(4, 100)] },
+  {
+    name: 'Gather axis 1, negative 2-D indices',
+    op: 'Gather',
+    args: () => [randn(3, 5, 2), c(Tensor.int64([2, 2], [-1, 0, 2, -5]))],
+    attrs: { axis: 1 },
+  },
+  { name: 'Shape start 1 end -1', op: 'Shape', args: () => [randn(2, 3, 4, 5)], attrs: { start: 1, end: -1 } },
+  { name: 'Squeeze axis 1', op: 'Squeeze', args: () => [randn(2, 1, 3, 1), i64(1)] },
+  { name: 'Unsqueeze axes [0,-1]', op: 'Unsqueeze', args: () => [randn(2, 3), i64(0, -1)] },
+];
+
+describe('kernels against onnxruntime on random single-op models', () => {
+  let worst = { name: '', scaled: 0 };
+  afterAll(() => {
+    console.log(`largest scaled difference from onnxruntime: ${worst.scaled.toExponential(2)} (${worst.name})`);
+  });
+  cases.forEach((k, index) => {
+    it(k.name, async () => {
+      manualSeed(1000 + index);
+      const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs, k.outputs);
+      const ours = runGraph(graph, feeds).outputs;
+      const reference = await runWithOnnxruntime(graph, feeds);
+      for (const v of graph.outputs) {
+        const d = expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: output ${v.name}`);
+        if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };
+      }
+    });
+  });
+});
