@@ -55,7 +55,11 @@ export function replaceMatch(graph: Graph, match: Match, spec: Omit<NodeSpec, 'b
     outputs: oldOutputs.map((o) => graph.uniqueValueName(`${o.name}__rewritten`)),
   });
   for (let i = 0; i < oldOutputs.length; i++) graph.replaceAllUses(oldOutputs[i] as Value, node.output(i));
-  for (const n of match.covered) graph.removeNode(n);
+  // Readers go before what they read: in a DAG-shaped match (x - mean feeding both a Pow and a
+  // Div) a covered node may still be read by a covered node later in `covered`.
+  const position = new Map(graph.nodes.map((n, i) => [n, i]));
+  const removal = [...match.covered].sort((a, b) => (position.get(b) ?? 0) - (position.get(a) ?? 0));
+  for (const n of removal) graph.removeNode(n);
   for (let i = 0; i < oldOutputs.length; i++) graph.renameValue(node.output(i), (oldOutputs[i] as Value).name);
   graph.renameNode(node, graph.uniqueNodeName(wanted));
   return node;

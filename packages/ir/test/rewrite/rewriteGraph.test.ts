@@ -89,6 +89,34 @@ describe('rewriteGraph', () => {
     verifyGraph(g);
   });
 
+  it('replaces a DAG-shaped match whose inner nodes read each other', () => {
+    // d = x - c feeds both Add(d, Mul) and Mul(d, d): the pattern covers Sub once (first) and
+    // reaches it again through a capture under the Mul, which is covered after it.
+    const g = new Graph();
+    const x = g.addInput('x', { dtype: 'float32', shape: [3] });
+    const c = g.addConstant('c', Tensor.float32([], [1]));
+    const sub = g.addNode({ op: 'Sub', name: 'sub', inputs: [x, c] });
+    const sq = g.addNode({ op: 'Mul', name: 'sq', inputs: [sub.output(), sub.output()] });
+    const add = g.addNode({ op: 'Add', name: 'add', inputs: [sub.output(), sq.output()] });
+    g.setOutputs([add.output()]);
+    const pattern = opPattern('Add', [
+      opPattern('Sub', [anyValue('x'), constantValue()], { capture: 'sub' }),
+      opPattern('Mul', [anyValue('d'), anyValue('d')]),
+    ]);
+    const rule: RewriteRule = {
+      name: 'diamond',
+      pattern,
+      apply(m, graph) {
+        if (m.values.d !== m.nodes.sub?.output()) return false;
+        replaceMatch(graph, m, { op: 'Relu', name: 'fused', inputs: [m.values.x!] });
+        return true;
+      },
+    };
+    expect(rewriteGraph(g, [rule])).toEqual({ diamond: 1 });
+    expect(g.nodes.map((n) => `${n.name}:${n.op}`)).toEqual(['fused:Relu']);
+    verifyGraph(g);
+  });
+
   it('turns a rule that never stops into an error instead of a hang', () => {
     const g = exported();
     const rename: RewriteRule = {
