@@ -1,0 +1,12 @@
+import type { NodeLowering } from '../ExportContext.js';
+
+/** A core op that is the ONNX op of the same name, inputs and attributes unchanged. */
+export const lowerAsIs: NodeLowering = (node, ctx) => {
+  ctx.emit({
+    op: node.op,
+    name: node.name,
+    inputs: node.inputs.map((v) => ctx.valueName(v)),
+    outputs: node.outputs.map((v) => ctx.valueName(v)),
+    attributes: ctx.attributesOf(node),
+  });
+};

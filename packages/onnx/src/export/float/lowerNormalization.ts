@@ -1,0 +1,39 @@
+import { isConcreteShape, normalizeAxis, QtkError, Tensor } from '@qtk/ir';
+import type { NodeLowering } from '../ExportContext.js';
+
+/** BatchNorm as BatchNormalization (inference mode). */
+export const lowerBatchNorm: NodeLowering = (node, ctx) => {
+  ctx.emit({
+    op: 'BatchNormalization',
+    name: node.name,
+    inputs: node.inputs.map((v) => ctx.valueName(v)),
+    outputs: [ctx.valueName(node.output())],
+    attributes: ctx.attributesOf(node),
+  });
+};
+
+/** LayerNorm as LayerNormalization; ONNX requires Scale, so a LayerNorm without one gets ones. */
+export const lowerLayerNorm: NodeLowering = (node, ctx) => {
+  const x = node.input(0);
+  let scale = ctx.valueName(node.inputs[1] ?? null);
+  if (!scale) {
+    const axis = normalizeAxis(ctx.graph.registry.attributesOf(node).int('axis'), x.type.shape.length) as number;
+    const dims = x.type.shape.slice(axis);
+    if (!isConcreteShape(dims)) {
+      throw new QtkError(
+        'onnx.export-unsupported',
+        `node '${node.name}' (LayerNorm) has no scale and normalizes symbolic dims; ONNX needs a scale of static shape`,
+      );
+    }
+    const ones = Tensor.zeros(x.type.dtype, dims);
+    (ones.data as Float32Array | Float64Array).fill(1);
+    scale = ctx.addInitializer(`${node.name}.weight`, ones);
+  }
+  ctx.emit({
+    op: 'LayerNormalization',
+    name: node.name,
+    inputs: [ctx.valueName(x), scale, ctx.valueName(node.inputs[2] ?? null)],
+    outputs: [ctx.valueName(node.output())],
+    attributes: ctx.attributesOf(node),
+  });
+};

@@ -1,0 +1,56 @@
+import { type Graph, isQtkError, QtkError, verifyGraph } from '@qtk/ir';
+import { foldConstants } from '../fold/foldConstants.js';
+import { fuseImportedGraph } from '../fuse/fuseImportedGraph.js';
+import { buildGraph } from './buildGraph.js';
+import { decodeOnnxModel } from './decodeOnnxModel.js';
+import type { ImportOptions } from './ImportOptions.js';
+import { modelOpsets } from './modelOpsets.js';
+import { NodeOrigins } from './naming/NodeOrigins.js';
+import { nameNodesByScope } from './naming/nameNodesByScope.js';
+
+/**
+ * Imports a float ONNX model (as PyTorch exports them) into a qtk graph of core ops.
+ *
+ * Constant subgraphs fold (see {@link foldConstants}); unless `fuse` is false, the layers PyTorch
+ * decomposed are restored (Linear, Conv with BatchNorm folded in, LayerNorm, GELU); nodes are named
+ * after their module scope (`/linear1/MatMul` + `/linear1/Add` become `linear1`). Graph inputs and
+ * outputs keep their ONNX names. `graph.metadata` gets `source`, `format`, `opset`, `ir_version` and
+ * `producer`.
+ *
+ * A file that is not a valid ONNX model, an op or opset qtk does not import, a missing side file
+ * and other problems of the input are {@link QtkError}s whose one-line message names the file and
+ * the node, tensor or value at fault.
+ */
+export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Graph {
+  const source = options.source ?? 'model.onnx';
+  try {
+    const model = decodeOnnxModel(bytes, source);
+    const opsets = modelOpsets(model, source);
+    const origins = new NodeOrigins();
+    const graph = buildGraph(model.graph as NonNullable<typeof model.graph>, {
+      source,
+      opsets,
+      origins,
+      ...(options.readExternal ? { readExternal: options.readExternal } : {}),
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
+    foldConstants(graph, options.evaluate);
+    if (options.fuse !== false) fuseImportedGraph(graph, origins);
+    graph.removeDeadCode();
+    nameNodesByScope(graph, origins);
+    verifyGraph(graph);
+    Object.assign(graph.metadata, {
+      source,
+      format: 'onnx',
+      opset: String(opsets.get('')),
+      ir_version: model.ir_version ?? '',
+      producer: [model.producer_name, model.producer_version].filter(Boolean).join(' '),
+    });
+    return graph;
+  } catch (e) {
+    if (isQtkError(e) && !e.message.startsWith(`${source}: `)) {
+      throw new QtkError(e.code, `${source}: ${e.message}`, { cause: e });
+    }
+    throw e;
+  }
+}
