@@ -47,10 +47,14 @@ bad[0, 1, 2, 3] = np.nan
 bad[0, 2, 31, 31] = -np.inf
 np.save('nan_inf_1x3x32x32.npy', bad)
 
+# An input for a hand-made [batch, 4] model.
+np.save('x_2x4.npy', np.array([[1, 2, 3, 4], [5, 6, 7, 8]], dtype=np.float32))
+
 # Archives as calibrate --data will read them: plain and compressed (both zip64, as NumPy writes).
 a = np.arange(6, dtype=np.float32).reshape(2, 3)
 b = np.array([1, -2, 3], dtype=np.int64)
 np.savez('pair.npz', a=a, b=b)
 np.savez_compressed('pair_compressed.npz', a=a, b=b)
 with zipfile.ZipFile('not_npy_member.npz', 'w') as z:
-    z.writestr('a.npy', b'this is not an npy file')
+    # A fixed date keeps the file the same from run to run.
+    z.writestr(zipfile.ZipInfo('a.npy', date_time=(1980, 1, 1, 0, 0, 0)), b'this is not an npy file')

@@ -1,0 +1,53 @@
+import type { Value } from '@qtk/ir';
+import type { LoadedModel } from '../model/LoadedModel.js';
+import { countParameters } from './countParameters.js';
+import { estimateMacs } from './estimateMacs.js';
+import type { InspectReport, NodeReport, ValueReport } from './InspectReport.js';
+
+function valueReport(value: Value): ValueReport {
+  return { name: value.name, dtype: value.type.dtype, shape: [...value.type.shape] };
+}
+
+function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(sorted);
+}
+
+/** What `qtk inspect` reports about a model: a plain object, the same for text and `--json`. */
+export function buildInspectReport(model: LoadedModel): InspectReport {
+  const { graph, source } = model;
+  const symbols = new Set<string>();
+  let macs = 0;
+  const counts = new Map<string, number>();
+  const nodes: NodeReport[] = graph.nodes.map((node) => {
+    const estimate = estimateMacs(graph, node);
+    macs += estimate.macs;
+    for (const s of estimate.symbols) symbols.add(s);
+    counts.set(node.qualifiedOp, (counts.get(node.qualifiedOp) ?? 0) + 1);
+    return {
+      name: node.name,
+      op: node.qualifiedOp,
+      inputs: node.inputs.map((v) => (v ? valueReport(v) : null)),
+      outputs: node.outputs.map(valueReport),
+      macs: estimate.macs,
+    };
+  });
+  return {
+    format: 'qtk.inspect/1',
+    model: {
+      source: source.kind,
+      path: source.kind === 'builtin' ? null : source.path,
+      description: source.kind === 'builtin' ? source.description : null,
+      graphName: graph.name,
+      artifactKind: source.kind === 'qtk' ? source.artifactKind : null,
+    },
+    metadata: sortedRecord(Object.entries(model.metadata)),
+    inputs: graph.inputs.map(valueReport),
+    outputs: graph.outputs.map(valueReport),
+    nodes,
+    opCounts: sortedRecord(counts),
+    parameters: countParameters(graph),
+    macs,
+    macsSymbolicDimsAsOne: [...symbols].sort(),
+  };
+}

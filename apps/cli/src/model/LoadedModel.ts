@@ -1,0 +1,17 @@
+import type { ArtifactKind, Graph, Tensor } from '@qtk/ir';
+
+/** Where a model came from. */
+export type ModelSource =
+  | { readonly kind: 'builtin'; readonly name: string; readonly description: string }
+  | { readonly kind: 'onnx'; readonly path: string }
+  | { readonly kind: 'qtk'; readonly path: string; readonly artifactKind: ArtifactKind };
+
+/** A model ready for a command: its graph, where it came from, and provenance. */
+export interface LoadedModel {
+  readonly graph: Graph;
+  readonly source: ModelSource;
+  /** Provenance (producer, opset, ...): the graph's metadata, plus an artifact's own. */
+  readonly metadata: Readonly<Record<string, string>>;
+  /** Inputs to run it on when the user gives none (only the built-in model has them). */
+  readonly exampleInputs?: Readonly<Record<string, Tensor>>;
+}
