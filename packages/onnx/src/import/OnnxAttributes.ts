@@ -75,7 +75,9 @@ export class OnnxAttributes {
   }
 
   float(name: string): number | undefined {
-    return this.#get(name, FLOAT)?.f ?? (this.has(name) ? 0 : undefined);
+    const a = this.#get(name, FLOAT);
+    // A writer may leave out a float equal to its protobuf default, 0.
+    return a && (a.f ?? 0);
   }
 
   floats(name: string): number[] | undefined {

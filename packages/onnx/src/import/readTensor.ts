@@ -1,13 +1,4 @@
-import {
-  allocateStorage,
-  type DType,
-  dtypeInfo,
-  numel,
-  QtkError,
-  type Tensor,
-  Tensor as TensorClass,
-  tensorFromBytes,
-} from '@qtk/ir';
+import { allocateStorage, type DType, dtypeInfo, numel, QtkError, Tensor, tensorFromBytes } from '@qtk/ir';
 import type { DecodedTensor } from '../schema/DecodedModel.js';
 import { dtypeFromOnnx, onnxDataTypeName } from '../schema/onnxDataType.js';
 import type { ExternalDataReader } from './ExternalDataReader.js';
@@ -71,7 +62,7 @@ export function readTensor(t: DecodedTensor, what: string, readExternal: Externa
   } else {
     const data = fromTypedField(t, dtype, n, what);
     if (!data) throw invalid(`${what}: ${n} elements expected, the file has no data`);
-    tensor = new TensorClass(dtype, shape, data);
+    tensor = new Tensor(dtype, shape, data);
   }
   if (tensor.data instanceof Float32Array || tensor.data instanceof Float64Array) {
     const at = tensor.data.findIndex((v) => Number.isNaN(v));

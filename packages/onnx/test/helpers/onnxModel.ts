@@ -4,6 +4,7 @@
  * independent input. It only shares the schema, which the fixtures and onnxruntime validate.
  */
 import type { Dim, DType, Tensor } from '@qtk/ir';
+import protobuf from 'protobufjs/light.js';
 import type { onnx } from '../../src/schema/generated/onnx.js';
 import { ModelProtoMessage } from '../../src/schema/onnxSchema.js';
 
@@ -23,6 +24,12 @@ type Attribute = onnx.AttributeProto.$Properties;
 export const attr = {
   int: (name: string, i: number): Attribute => ({ name, type: 2, i }),
   ints: (name: string, ints: number[]): Attribute => ({ name, type: 7, ints }),
+  /** Exact int64 values (a double cannot hold INT64_MAX). */
+  int64s: (name: string, ints: bigint[]): Attribute => ({
+    name,
+    type: 7,
+    ints: ints.map((v) => protobuf.util.LongBits.from(v.toString()).toLong()),
+  }),
   float: (name: string, f: number): Attribute => ({ name, type: 1, f }),
   floats: (name: string, floats: number[]): Attribute => ({ name, type: 6, floats }),
   string: (name: string, s: string): Attribute => ({ name, type: 3, s: new TextEncoder().encode(s) }),
@@ -57,6 +64,8 @@ export interface TestValue {
 
 export interface TestModel {
   opset?: number;
+  /** Replaces the default `[{ domain: '', version: opset }]`. */
+  opsetImports?: { domain: string; version: number }[];
   irVersion?: number;
   inputs: TestValue[];
   outputs: TestValue[];
@@ -81,7 +90,7 @@ export function onnxModel(m: TestModel): Uint8Array {
   const opset = m.opset ?? 17;
   const message = ModelProtoMessage.create({
     ir_version: m.irVersion ?? (opset <= 18 ? 8 : 9),
-    opset_import: [{ domain: '', version: opset }],
+    opset_import: m.opsetImports ?? [{ domain: '', version: opset }],
     producer_name: 'qtk-test',
     graph: {
       name: 'test',

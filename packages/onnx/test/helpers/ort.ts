@@ -19,9 +19,17 @@ function fromOrt(t: ort.Tensor): Tensor {
   return new Tensor(dtype, [...t.dims], dtype === 'bool' ? Uint8Array.from(data as Uint8Array) : data.slice());
 }
 
-/** Runs an ONNX model in onnxruntime-node (the independent reference) and returns every output. */
-export async function runOrt(model: Uint8Array, feeds: Record<string, Tensor>): Promise<Record<string, Tensor>> {
-  const session = await ort.InferenceSession.create(model);
+/**
+ * Runs an ONNX model (bytes, or a path when it has side files) in onnxruntime-node, the
+ * independent reference, and returns every output.
+ */
+export async function runOrt(
+  model: Uint8Array | string,
+  feeds: Record<string, Tensor>,
+): Promise<Record<string, Tensor>> {
+  // Two calls: the overloads take a path or bytes, not their union.
+  const session =
+    typeof model === 'string' ? await ort.InferenceSession.create(model) : await ort.InferenceSession.create(model);
   try {
     const inputs = Object.fromEntries(
       Object.entries(feeds).map(([name, t]) => [name, new ort.Tensor(ORT_TYPE[t.dtype], t.data, [...t.shape])]),

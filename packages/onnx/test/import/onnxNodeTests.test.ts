@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isQtkError, type Tensor, verifyGraph } from '@qtk/ir';
+import { onnxNodeTests } from '@qtk/test-fixtures';
+import { describe, expect, it } from 'vitest';
+import { exportOnnx, importOnnx, SUPPORTED_ONNX_OPS } from '../../src/index.js';
+import { ModelProtoMessage } from '../../src/schema/onnxSchema.js';
+import { fixtureTensor } from '../helpers/fixtureTensor.js';
+import { runOrt } from '../helpers/ort.js';
+
+const QDQ = new Set(['QuantizeLinear', 'DequantizeLinear']);
+const tests = onnxNodeTests().filter((t) => !t.ops.some((op) => QDQ.has(op)));
+
+/** The model without its graph outputs from `keep` on (LayerNormalization's Mean and InvStdDev). */
+function keepFirstOutputs(bytes: Uint8Array, keep: number): Uint8Array {
+  const model = ModelProtoMessage.decode(bytes);
+  model.graph?.output?.splice(keep);
+  return ModelProtoMessage.encode(model).finish();
+}
+
+/** Elementwise |a - b| <= atol + rtol |b| for floats, equality otherwise. */
+function expectClose(name: string, got: Tensor, expected: Tensor): void {
+  expect([...got.shape], name).toEqual([...expected.shape]);
+  expect(got.dtype, name).toBe(expected.dtype);
+  const float = got.dtype === 'float32' || got.dtype === 'float64';
+  for (let i = 0; i < got.size; i++) {
+    const g = got.data[i] as number | bigint;
+    const e = expected.data[i] as number | bigint;
+    if (!float) {
+      expect(g, `${name}[${i}]`).toBe(e);
+    } else if (Math.abs(Number(g) - Number(e)) > 1e-5 + 1e-5 * Math.abs(Number(e))) {
+      expect(Number(g), `${name}[${i}]`).toBe(Number(e));
+    }
+  }
+}
+
+describe("ONNX's node conformance tests", () => {
+  it('are all run here but the QuantizeLinear/DequantizeLinear ones (QDQ import comes later)', () => {
+    expect(onnxNodeTests().length - tests.length).toBe(4);
+    const ops = new Set(tests.flatMap((t) => t.ops));
+    expect([...ops].filter((op) => !SUPPORTED_ONNX_OPS.includes(op))).toEqual([]);
+  });
+
+  it.each(tests.map((t) => [t.name, t] as const))('%s imports, verifies, and its export runs right', async (_, t) => {
+    let bytes: Uint8Array = readFileSync(join(t.dir, 'model.onnx'));
+    let outputs = t.outputs;
+    if (t.ops.includes('LayerNormalization') && t.outputs.length > 1) {
+      // Mean and InvStdDev are graph outputs here; qtk's LayerNorm has Y only and says so.
+      expect(() => importOnnx(bytes, { source: t.name })).toThrow(/output 1 \('Mean', Mean or InvStdDev\) is used/);
+      bytes = keepFirstOutputs(bytes, 1);
+      outputs = t.outputs.slice(0, 1);
+    }
+    let graph: ReturnType<typeof importOnnx>;
+    try {
+      graph = importOnnx(bytes, { source: t.name });
+    } catch (e) {
+      if (isQtkError(e)) expect.fail(e.message);
+      throw e;
+    }
+    verifyGraph(graph);
+    expect(graph.outputs.map((v) => v.name)).toEqual(outputs.map((o) => o.name));
+    // Independent truth: ONNX's expected outputs, from onnxruntime running qtk's export.
+    const feeds = Object.fromEntries(t.inputs.map((i) => [i.name, fixtureTensor(join(t.dir, i.file))]));
+    const got = await runOrt(exportOnnx(graph), feeds);
+    for (const o of outputs)
+      expectClose(`${t.name}:${o.name}`, got[o.name] as Tensor, fixtureTensor(join(t.dir, o.file)));
+  });
+});
