@@ -63,6 +63,8 @@ function foldedOutputs(graph: Graph, node: Node, evaluate: ConstantEvaluator | u
 export function foldConstants(graph: Graph, evaluate?: ConstantEvaluator): number {
   let folded = 0;
   for (const node of [...graph.nodes]) {
+    // Ops the registry does not define (a backend's, not loaded) keep their types and never fold.
+    if (!graph.registry.find(node.op, node.domain)) continue;
     graph.inferNode(node);
     const outputs = foldedOutputs(graph, node, evaluate);
     if (!outputs) continue;

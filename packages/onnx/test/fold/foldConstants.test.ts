@@ -1,4 +1,4 @@
-import { type Graph, type Node, Tensor } from '@qtk/ir';
+import { Graph, type Node, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import { type ConstantEvaluator, exportOnnx, foldConstants, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
@@ -105,6 +105,16 @@ describe('foldConstants', () => {
     expect(g.outputs[0]?.type.shape).toEqual([12, 4]);
     const feeds = { x: randomTensor(1, [2, 4, 6]) };
     expect(maxOutputDiff(await runOrt(bytes, feeds), await runOrt(exportOnnx(g), feeds))).toBe(0);
+  });
+
+  it('leaves nodes of ops the registry does not define (a backend not loaded) as they are', () => {
+    const g = new Graph();
+    const c = g.addConstant('c', Tensor.float32([2], [1, 2]));
+    const type = { dtype: 'float32', shape: [2] } as const;
+    const node = g.addNode({ op: 'Rescale', domain: 'qtk.nash', inputs: [c], outputTypes: [type] });
+    g.setOutputs([node.output()]);
+    expect(foldConstants(g, () => expect.fail('the evaluator must not be called'))).toBe(0);
+    expect(ops(g)).toEqual(['Rescale']);
   });
 
   it('never folds QuantStub/DeQuantStub, nor nodes reading a graph input', () => {

@@ -28,8 +28,12 @@ export async function runOrt(
   feeds: Record<string, Tensor>,
 ): Promise<Record<string, Tensor>> {
   // Two calls: the overloads take a path or bytes, not their union.
+  // Errors only: some reference models are old-style on purpose (weights among the inputs).
+  const options: ort.InferenceSession.SessionOptions = { logSeverityLevel: 3 };
   const session =
-    typeof model === 'string' ? await ort.InferenceSession.create(model) : await ort.InferenceSession.create(model);
+    typeof model === 'string'
+      ? await ort.InferenceSession.create(model, options)
+      : await ort.InferenceSession.create(model, options);
   try {
     const inputs = Object.fromEntries(
       Object.entries(feeds).map(([name, t]) => [name, new ort.Tensor(ORT_TYPE[t.dtype], t.data, [...t.shape])]),

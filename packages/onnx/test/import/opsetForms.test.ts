@@ -118,6 +118,35 @@ describe('attributes older opsets had where the core op has inputs', () => {
   });
 });
 
+describe('newer opsets', () => {
+  it('opset 20: Gelu (both approximations) imports as Gelu; ReduceMean without axes may be a no-op', async () => {
+    const graph = await sameOutputs(
+      {
+        opset: 20,
+        inputs: [{ name: 'x', shape: [3, 5] }],
+        outputs: [{ name: 'erf' }, { name: 'tanh' }, { name: 'same' }],
+        nodes: [
+          { op: 'Gelu', name: 'g1', inputs: ['x'], outputs: ['erf'] },
+          { op: 'Gelu', name: 'g2', inputs: ['x'], outputs: ['tanh'], attrs: [attr.string('approximate', 'tanh')] },
+          {
+            op: 'ReduceMean',
+            name: 'noop',
+            inputs: ['x'],
+            outputs: ['same'],
+            attrs: [attr.int('noop_with_empty_axes', 1)],
+          },
+        ],
+      },
+      { x: randomTensor(8, [3, 5], 2) },
+    );
+    expect(graph.nodes.map((n) => `${n.name}:${n.op}:${JSON.stringify(n.attrs)}`)).toEqual([
+      'g1:Gelu:{"approximate":"none"}',
+      'g2:Gelu:{"approximate":"tanh"}',
+      'noop:Identity:{}',
+    ]);
+  });
+});
+
 describe('graph inputs and dims', () => {
   it('inputs that are also initializers (old PyTorch exports) are constants, and fuse', async () => {
     const model: TestModel = {

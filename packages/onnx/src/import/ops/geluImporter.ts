@@ -1,4 +1,3 @@
-import { copyAttributes } from './copyAttributes.js';
 import { nodeInputs } from './nodeInputs.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 
@@ -7,10 +6,11 @@ export const geluImporter: OnnxOpImporter = {
   op: 'Gelu',
   since: 20,
   import(ctx) {
-    const attrs = copyAttributes(ctx, { approximate: 'string' });
-    if (attrs.approximate !== undefined && attrs.approximate !== 'none' && attrs.approximate !== 'tanh') {
-      ctx.fail(`approximate must be 'none' or 'tanh', got '${attrs.approximate}'`);
+    // Spelled out, as tracing and the GELU fusion give it, so equal layers print alike.
+    const approximate = ctx.attrs.string('approximate') ?? 'none';
+    if (approximate !== 'none' && approximate !== 'tanh') {
+      ctx.fail(`approximate must be 'none' or 'tanh', got '${approximate}'`);
     }
-    ctx.emit('Gelu', nodeInputs(ctx, 1), attrs);
+    ctx.emit('Gelu', nodeInputs(ctx, 1), { approximate });
   },
 };
