@@ -41,8 +41,14 @@ function checkSignature(graph: Graph, node: Node): void {
   });
   const outSpecs = def.outputs;
   const variadicOut = outSpecs[outSpecs.length - 1]?.variadic === true;
-  if (node.outputs.length < 1 || (!variadicOut && node.outputs.length > outSpecs.length)) {
-    fail(node, `has ${node.outputs.length} outputs, expected ${variadicOut ? 'at least 1' : outSpecs.length}`);
+  const required = Math.max(1, outSpecs.filter((o) => !o.optional && !o.variadic).length);
+  if (node.outputs.length < required || (!variadicOut && node.outputs.length > outSpecs.length)) {
+    const expected = variadicOut
+      ? `at least ${required}`
+      : required === outSpecs.length
+        ? `${required}`
+        : `${required} to ${outSpecs.length}`;
+    fail(node, `has ${node.outputs.length} outputs, expected ${expected}`);
   }
   for (const [name, value] of Object.entries(node.attrs)) {
     const spec = def.attributes[name];

@@ -17,6 +17,8 @@ export interface InputSpec {
 /** One declared output of an op. */
 export interface OutputSpec {
   readonly name: string;
+  /** May be left off (trailing outputs only), as LayerNorm's Mean and InvStdDev. */
+  readonly optional?: boolean;
   /** Any number (at least one) of outputs; only the last output may be variadic. */
   readonly variadic?: boolean;
 }

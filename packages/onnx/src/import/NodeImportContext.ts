@@ -135,6 +135,15 @@ export class NodeImportContext {
     return v;
   }
 
+  /** How many leading outputs are needed so that every used output is kept (at least 1). */
+  usedOutputCount(): number {
+    let n = 1;
+    this.node.output.forEach((name, k) => {
+      if (name && this.#state.used.has(name)) n = Math.max(n, k + 1);
+    });
+    return n;
+  }
+
   /** Fails unless outputs from `count` on (optional ones the core op lacks) are absent or unused. */
   requireUnusedOutputsFrom(count: number, what: string): void {
     this.node.output.slice(count).forEach((name, k) => {

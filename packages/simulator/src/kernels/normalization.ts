@@ -78,6 +78,10 @@ export const layerNormKernel: Kernel = (ctx) => {
   const out = Tensor.zeros(x.dtype, x.shape);
   const src = x.data;
   const dst = out.data;
+  // The optional Mean and InvStdDev outputs: float32, one per row, shaped [d0..d(axis-1), 1, ...].
+  const statsShape = x.shape.map((d, k) => (k < axis ? d : 1));
+  const means = ctx.node.outputs.length > 1 ? new Float32Array(rows) : undefined;
+  const invs = ctx.node.outputs.length > 2 ? new Float32Array(rows) : undefined;
   for (let r = 0; r < rows; r++) {
     const base = r * d;
     let sum = 0;
@@ -89,6 +93,8 @@ export const layerNormKernel: Kernel = (ctx) => {
       squares += c * c;
     }
     const inv = 1 / Math.sqrt(squares / d + epsilon);
+    if (means) means[r] = mean;
+    if (invs) invs[r] = inv;
     for (let i = 0; i < d; i++) {
       let y = (src[base + i] - mean) * inv;
       if (scale) y *= scale[i];
@@ -96,5 +102,6 @@ export const layerNormKernel: Kernel = (ctx) => {
       dst[base + i] = y;
     }
   }
-  return [out];
+  const stats = [means, invs].filter((v) => v !== undefined).map((v) => new Tensor('float32', statsShape, v));
+  return [out, ...stats];
 };

@@ -1,3 +1,4 @@
+import type { TensorType } from '../../graph/TensorType.js';
 import { formatShape, normalizeAxis } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
 
@@ -10,10 +11,12 @@ export const LayerNorm: OpDefinition = {
   op: 'LayerNorm',
   summary: '(x - mean) / sqrt(var + epsilon) * scale + bias over dims axis..last.',
   inputs: [{ name: 'X' }, { name: 'Scale', optional: true }, { name: 'B', optional: true }],
-  outputs: [{ name: 'Y' }],
+  // Mean and 1 / sqrt(var + epsilon) per normalized row, float32, as ONNX's optional outputs.
+  outputs: [{ name: 'Y' }, { name: 'Mean', optional: true }, { name: 'InvStdDev', optional: true }],
   attributes: {
     axis: { kind: 'int', default: -1 },
     epsilon: { kind: 'float', default: 1e-5 },
+    stash_type: { kind: 'int', default: 1 },
   },
   inferTypes(ctx: InferenceContext) {
     const x = ctx.requireInput(0);
@@ -23,7 +26,9 @@ export const LayerNorm: OpDefinition = {
       const t = ctx.inputType(i);
       if (t && t.dtype !== x.dtype) ctx.fail(`${i === 1 ? 'scale' : 'bias'} is ${t.dtype}, input is ${x.dtype}`);
     }
-    return [x];
+    if (ctx.attrs.int('stash_type') !== 1) ctx.fail('only stash_type 1 (float32 statistics) is supported');
+    const stats: TensorType = { dtype: 'float32', shape: x.shape.map((d, k) => (k < axis ? d : 1)) };
+    return [x, stats, stats].slice(0, ctx.outputCount);
   },
 };
 

@@ -33,7 +33,7 @@ export const lowerLayerNorm: NodeLowering = (node, ctx) => {
     op: 'LayerNormalization',
     name: node.name,
     inputs: [ctx.valueName(x), scale, ctx.valueName(node.inputs[2] ?? null)],
-    outputs: [ctx.valueName(node.output())],
+    outputs: node.outputs.map((o) => ctx.valueName(o)),
     attributes: ctx.attributesOf(node),
   });
 };

@@ -15,12 +15,19 @@ export const batchNormalizationImporter: OnnxOpImporter = {
   },
 };
 
-/** LayerNormalization (opset 17) as `LayerNorm`; only its first output (Y) may be used. */
+/**
+ * LayerNormalization (opset 17) as `LayerNorm`; its Mean and InvStdDev outputs are kept when the
+ * model reads them (PyTorch's exports never do).
+ */
 export const layerNormalizationImporter: OnnxOpImporter = {
   op: 'LayerNormalization',
   since: 17,
   import(ctx) {
-    ctx.requireUnusedOutputsFrom(1, 'Mean or InvStdDev');
-    ctx.emit('LayerNorm', nodeInputs(ctx, 2, 3), copyAttributes(ctx, { axis: 'int', epsilon: 'float' }));
+    ctx.emit(
+      'LayerNorm',
+      nodeInputs(ctx, 2, 3),
+      copyAttributes(ctx, { axis: 'int', epsilon: 'float', stash_type: 'int' }),
+      ctx.usedOutputCount(),
+    );
   },
 };
