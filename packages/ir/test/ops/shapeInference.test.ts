@@ -88,7 +88,11 @@ describe('shape inference', () => {
     expect(() => infer('Softmax', [f(2, 5)], { axis: 2 })).toThrow(/axis 2 is out of range/);
     expect(infer('LayerNorm', [f(2, 100, 256), zeros(256), zeros(256)])[0]).toEqual(f(2, 100, 256));
     // ONNX's optional Mean and InvStdDev: one float32 per normalized row.
-    expect(infer('LayerNorm', [t('float64', 2, 3, 4)], { axis: 1 }, 3)).toEqual([t('float64', 2, 3, 4), f(2, 1, 1), f(2, 1, 1)]);
+    expect(infer('LayerNorm', [t('float64', 2, 3, 4)], { axis: 1 }, 3)).toEqual([
+      t('float64', 2, 3, 4),
+      f(2, 1, 1),
+      f(2, 1, 1),
+    ]);
     expect(infer('BatchNorm', [f(1, 4, 2, 2), zeros(4), zeros(4), zeros(4), zeros(4)])[0]).toEqual(f(1, 4, 2, 2));
     expect(() => infer('BatchNorm', [f(1, 4, 2, 2), zeros(3), zeros(4), zeros(4), zeros(4)])).toThrow(
       /input 1 must be \[4\]/,
