@@ -15,4 +15,9 @@ export interface Artifact {
   readonly graph: Graph;
   /** Free-form provenance (producer, source file, march). */
   readonly metadata: Readonly<Record<string, string>>;
+  /**
+   * Named payloads of higher packages (for example `qtk.observers`, the observer states of a QAT
+   * artifact), opaque to the IR. Absent means none.
+   */
+  readonly sections?: Readonly<Record<string, Uint8Array>>;
 }

@@ -70,7 +70,13 @@ export function decodeArtifact(bytes: Uint8Array, options: DecodeArtifactOptions
   const kind = message.kind as ArtifactKind;
   if (!KINDS.includes(kind)) bad(`unknown kind '${String(kind)}'`);
   const graph = rebuildGraph((message.graph ?? {}) as Plain, source, options.registry ?? opRegistry, bad);
-  return { kind, graph, metadata: { ...(message.metadata as Record<string, string>) } };
+  const sections = { ...(message.sections as Record<string, Uint8Array>) };
+  return {
+    kind,
+    graph,
+    metadata: { ...(message.metadata as Record<string, string>) },
+    ...(Object.keys(sections).length > 0 ? { sections } : {}),
+  };
 }
 
 function rebuildGraph(g: Plain, source: string, registry: OpRegistry, bad: (what: string) => never): Graph {

@@ -12,7 +12,7 @@ export const ARTIFACT_MAGIC = Uint8Array.of(0x51, 0x54, 0x4b, 0x00);
 /** Size of the .qtk header (magic, version, payload length, CRC-32). */
 export const ARTIFACT_HEADER_BYTES = 16;
 
-function sorted(record: Readonly<Record<string, string>>): Record<string, string> {
+function sorted<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -62,6 +62,7 @@ export function encodeArtifact(artifact: Artifact): Uint8Array {
       kind: artifact.kind,
       graph: graphMessage(artifact.graph),
       metadata: sorted(artifact.metadata),
+      sections: sorted(artifact.sections ?? {}),
     }),
   ).finish();
   const out = new Uint8Array(ARTIFACT_HEADER_BYTES + payload.length);

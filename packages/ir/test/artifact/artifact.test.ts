@@ -60,6 +60,15 @@ describe('.qtk artifact', () => {
     verifyGraph(back.graph);
   });
 
+  it('carries named sections of higher packages, sorted, and omits them when empty', () => {
+    const sections = { 'qtk.z': Uint8Array.of(3), 'qtk.a': new TextEncoder().encode('{"x":1}') };
+    const bytes = encodeArtifact({ kind: 'qat', graph: sample(), metadata: {}, sections });
+    const back = decodeArtifact(bytes);
+    expect(Object.keys(back.sections ?? {})).toEqual(['qtk.a', 'qtk.z']);
+    expect(Array.from(back.sections?.['qtk.z'] ?? [])).toEqual([3]);
+    expect(decodeArtifact(encodeArtifact({ kind: 'float', graph: sample(), metadata: {} })).sections).toBeUndefined();
+  });
+
   it('encodes deterministically', () => {
     const a = encodeArtifact({ kind: 'float', graph: sample(), metadata: { b: '2', a: '1' } });
     const b = encodeArtifact({ kind: 'float', graph: sample(), metadata: { a: '1', b: '2' } });

@@ -32,6 +32,9 @@ export namespace qtk {
             /** Artifact metadata. */
             metadata: { [k: string]: string };
 
+            /** Artifact sections. */
+            sections: { [k: string]: Uint8Array };
+
             /**
              * Creates a new Artifact instance using the specified properties.
              * @param [properties] Properties to set
@@ -125,6 +128,9 @@ export namespace qtk {
                 /** Artifact metadata */
                 metadata?: ({ [k: string]: string }|null);
 
+                /** Artifact sections */
+                sections?: ({ [k: string]: Uint8Array }|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -134,6 +140,7 @@ export namespace qtk {
               kind?: string|null;
               graph?: qtk.artifact.Graph.$Shape|null;
               metadata?: { [k: string]: string }|null;
+              sections?: { [k: string]: Uint8Array }|null;
               $unknowns?: Uint8Array[];
             };
         }

@@ -21,6 +21,11 @@ const $root = ($protobuf.roots["default"] || ($protobuf.roots["default"] = new $
                 "keyType": "string",
                 "type": "string",
                 "id": 3
+              },
+              "sections": {
+                "keyType": "string",
+                "type": "bytes",
+                "id": 4
               }
             }
           },

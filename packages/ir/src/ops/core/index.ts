@@ -18,6 +18,7 @@ import {
   Sub,
   Tanh,
 } from './elementwise.js';
+import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
@@ -68,4 +69,5 @@ export const coreOps: readonly OpDefinition[] = [
   Unsqueeze,
   QuantStub,
   DeQuantStub,
+  FakeQuantize,
 ];
