@@ -52,7 +52,7 @@ export function quantizeTensor(x: Tensor, params: QuantParams, what = 'tensor'):
   const out = allocateStorage(storage, src.length) as Int8Array | Int16Array | Int32Array;
   for (let i = 0; i < src.length; i++) {
     const q = roundWith(mode, Math.fround((src[i] as number) / (params.scales[scaleOf(i)] as number)));
-    out[i] = q < qmin ? qmin : q > qmax ? qmax : q;
+    out[i] = Math.min(Math.max(q, qmin), qmax);
   }
   return new Tensor(storage, x.shape, out);
 }
@@ -86,7 +86,7 @@ export function fakeQuantizeTensor(x: Tensor, params: QuantParams, what = 'tenso
       continue;
     }
     const q = roundWith(mode, Math.fround(v / s));
-    out[i] = (q < qmin ? qmin : q > qmax ? qmax : q) * s;
+    out[i] = Math.min(Math.max(q, qmin), qmax) * s;
   }
   return new Tensor('float32', x.shape, out);
 }

@@ -16,7 +16,7 @@ export function histogramQuantError(h: CanonicalHistogram, scale: number, dtype:
     if (c === 0) continue;
     const x = (i - BINS_PER_SIDE + 0.5) * w;
     let q = roundHalfToEven(x / scale);
-    q = q < qmin ? qmin : q > qmax ? qmax : q;
+    q = Math.min(Math.max(q, qmin), qmax);
     const d = x - q * scale;
     err += c * d * d;
   }
