@@ -47,6 +47,7 @@ export * from './ops/globalOpRegistry.js';
 export * from './ops/Kernel.js';
 export * from './ops/OpDefinition.js';
 export * from './ops/OpRegistry.js';
+export * from './passes/foldBatchNorm.js';
 export * from './quant/fakeQuantize.js';
 export * from './quant/QuantDType.js';
 export * from './quant/QuantParams.js';

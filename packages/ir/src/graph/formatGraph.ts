@@ -6,7 +6,10 @@ import { formatTensorType } from './TensorType.js';
 function formatAttribute(v: AttributeValue): string {
   if (v instanceof Tensor) return `tensor ${v.dtype}[${v.shape.join(',')}]`;
   if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.join(', ')}]`;
+  if (Array.isArray(v)) {
+    // Per-channel scales run to thousands of numbers: show the start.
+    return v.length > 8 ? `[${v.slice(0, 4).join(', ')}, ... (${v.length} values)]` : `[${v.join(', ')}]`;
+  }
   return String(v);
 }
 
