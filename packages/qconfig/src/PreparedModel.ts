@@ -1,0 +1,144 @@
+import {
+  fakeQuantizeTensor,
+  type Graph,
+  type Node,
+  QtkError,
+  type QuantDType,
+  quantDTypeInfo,
+  quantParamsOf,
+  type Tensor,
+} from '@qtk/ir';
+import type { Observer } from '@qtk/observers';
+import { FakeQuantState } from './FakeQuantState.js';
+import type { March } from './March.js';
+import type { FakeQuantPoint } from './prepare/addFakeQuantize.js';
+import type { NodeRunEvent, RunHooks } from './RunHooks.js';
+import type { OpDecision } from './setters/combineSetters.js';
+
+/** How often a fake-quantization point's input fell outside its range, seen in validation runs. */
+export interface SaturationCount {
+  saturated: number;
+  total: number;
+}
+
+/**
+ * A model after {@link prepare}: the graph with its FakeQuantize points, the observers that
+ * calibrate them, the decisions that put them there, and the fake-quant state.
+ *
+ * Run it with any graph runner that takes {@link RunHooks} (`runGraph` of `@qtk/simulator`),
+ * passing {@link PreparedModel.hooks}: in CALIBRATION the hooks feed the observers, in QAT they also
+ * refresh scales, in VALIDATION they count saturations.
+ */
+export class PreparedModel {
+  readonly graph: Graph;
+  readonly march: March;
+  /** Observers by id (the `observer` attribute of the FakeQuantize nodes they calibrate). */
+  readonly observers: ReadonlyMap<string, Observer>;
+  /** The qconfig and rule of every op of the prepared graph, by op name. */
+  readonly decisions: ReadonlyMap<string, OpDecision>;
+  /** Fake-quantization points by FakeQuantize node name. */
+  readonly points: ReadonlyMap<string, FakeQuantPoint>;
+  /** Notes on points that share an observer (Concat, Add), by FakeQuantize node name. */
+  readonly sharing: ReadonlyMap<string, string>;
+  /** Names of the setters used. */
+  readonly setterNames: readonly string[];
+  /** GEMMs and the activation fused into them (quantized after it), by node name. */
+  readonly fusions: ReadonlyMap<string, string>;
+  readonly saturation = new Map<string, SaturationCount>();
+  #state: FakeQuantState = FakeQuantState.CALIBRATION;
+
+  constructor(init: {
+    graph: Graph;
+    march: March;
+    observers: ReadonlyMap<string, Observer>;
+    decisions: ReadonlyMap<string, OpDecision>;
+    points: ReadonlyMap<string, FakeQuantPoint>;
+    sharing: ReadonlyMap<string, string>;
+    setterNames: readonly string[];
+    fusions: ReadonlyMap<string, string>;
+    state?: FakeQuantState;
+  }) {
+    this.graph = init.graph;
+    this.march = init.march;
+    this.observers = init.observers;
+    this.decisions = init.decisions;
+    this.points = init.points;
+    this.sharing = init.sharing;
+    this.setterNames = init.setterNames;
+    this.fusions = init.fusions;
+    this.#state = init.state ?? FakeQuantState.CALIBRATION;
+  }
+
+  get state(): FakeQuantState {
+    return this.#state;
+  }
+
+  /** The FakeQuantize nodes, in graph order. */
+  get fakeQuantizes(): Node[] {
+    return this.graph.nodes.filter((n) => n.op === 'FakeQuantize');
+  }
+
+  /** The hooks to pass to the graph runner. */
+  readonly hooks: RunHooks = {
+    afterNode: (event: NodeRunEvent) => this.#afterNode(event),
+  };
+
+  /** @internal use {@link setFakeQuantize} */
+  setState(state: FakeQuantState): void {
+    if (state !== FakeQuantState.CALIBRATION) this.#writeScales();
+    const enabled = state === FakeQuantState.CALIBRATION ? 0 : 1;
+    for (const fq of this.fakeQuantizes) fq.attrs = { ...fq.attrs, enabled };
+    this.#state = state;
+  }
+
+  /** Writes every observer's current scales into its FakeQuantize nodes. */
+  #writeScales(): void {
+    for (const fq of this.fakeQuantizes) {
+      const id = fq.attrs.observer as string | undefined;
+      const observer = id === undefined ? undefined : this.observers.get(id);
+      if (!observer) continue;
+      if (observer.batches === 0) {
+        throw new QtkError(
+          'quant.uncalibrated',
+          `fake quantization '${fq.name}' has seen no data: run calibration first`,
+        );
+      }
+      fq.attrs = { ...fq.attrs, scales: observer.scales(fq.attrs.dtype as QuantDType) };
+    }
+  }
+
+  #afterNode(event: NodeRunEvent): readonly Tensor[] | undefined {
+    const { node } = event;
+    if (node.op !== 'FakeQuantize') return undefined;
+    const x = event.inputs[0] as Tensor;
+    const isWeight = node.inputs[0]?.constant !== undefined;
+    const observer = this.observers.get(node.attrs.observer as string);
+    if (this.#state === FakeQuantState.VALIDATION) {
+      this.#countSaturation(node, x);
+      return undefined;
+    }
+    if (!observer || isWeight) return undefined;
+    observer.observe(x, `'${node.inputs[0]?.name}' (${node.name})`);
+    if (this.#state === FakeQuantState.CALIBRATION) return undefined;
+    const scales = observer.scales(node.attrs.dtype as QuantDType);
+    node.attrs = { ...node.attrs, scales };
+    return [fakeQuantizeTensor(x, quantParamsOf(node, this.graph.registry.attributesOf(node)), node.name)];
+  }
+
+  #countSaturation(node: Node, x: Tensor): void {
+    const p = quantParamsOf(node, this.graph.registry.attributesOf(node));
+    const { qmin, qmax } = quantDTypeInfo(p.dtype);
+    const data = x.data as Float32Array;
+    let saturated = 0;
+    if (p.axis === undefined) {
+      const s = p.scales[0] as number;
+      const lo = (qmin - 0.5) * s;
+      const hi = (qmax + 0.5) * s;
+      for (let i = 0; i < data.length; i++) if ((data[i] as number) < lo || (data[i] as number) > hi) saturated++;
+    }
+    const c = this.saturation.get(node.name) ?? { saturated: 0, total: 0 };
+    c.saturated += saturated;
+    c.total += data.length;
+    this.saturation.set(node.name, c);
+  }
+}

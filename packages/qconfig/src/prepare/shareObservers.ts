@@ -1,0 +1,61 @@
+import { type Graph, type Node, QUANT_DTYPES, type QuantDType, type Value } from '@qtk/ir';
+import { quantRoleOf } from './quantRole.js';
+
+/** The FakeQuantize that decides a value's scale, looking back through passthrough ops. */
+function sourceOf(v: Value | null): Node | undefined {
+  const p = v?.producer;
+  if (!p) return undefined;
+  if (p.op === 'FakeQuantize') return p;
+  if (quantRoleOf(p) === 'passthrough') return sourceOf(p.inputs.find((i) => i && !i.constant) ?? null);
+  return undefined;
+}
+
+/**
+ * Ops that need equal input scales (Concat; Add and Sub of two activations) get them: the
+ * fake-quantization points their inputs come from share one observer (the first point's), and the
+ * widest dtype among them. Returns, for each point that now shares, a note for the qconfig table.
+ */
+export function shareObservers(graph: Graph): Map<string, string> {
+  const parent = new Map<Node, Node>();
+  const find = (n: Node): Node => {
+    let r = n;
+    while (parent.get(r) !== r && parent.get(r)) r = parent.get(r) as Node;
+    return r;
+  };
+  const why = new Map<Node, string>();
+  const order = new Map(graph.nodes.map((n, i) => [n, i]));
+  for (const node of graph.nodes) {
+    const binary = (node.op === 'Add' || node.op === 'Sub') && node.inputs.every((v) => v && !v.constant);
+    if (node.op !== 'Concat' && !binary) continue;
+    const sources = [...new Set(node.inputs.map(sourceOf).filter((n): n is Node => n !== undefined))];
+    if (sources.length < 2) continue;
+    for (const s of sources) {
+      if (!parent.has(s)) parent.set(s, s);
+      why.set(s, `${why.has(s) ? `${why.get(s)}, ` : ''}${node.name} (${node.op})`);
+    }
+    const roots = sources.map(find).sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+    for (const r of roots.slice(1)) parent.set(r, roots[0] as Node);
+  }
+  const groups = new Map<Node, Node[]>();
+  for (const n of parent.keys()) {
+    const r = find(n);
+    groups.set(r, [...(groups.get(r) ?? []), n]);
+  }
+  const notes = new Map<string, string>();
+  for (const [leader, members] of groups) {
+    const widest = members
+      .map((m) => m.attrs.dtype as QuantDType)
+      .reduce((a, b) => (QUANT_DTYPES.indexOf(b) > QUANT_DTYPES.indexOf(a) ? b : a));
+    for (const m of members) {
+      m.attrs = { ...m.attrs, observer: leader.name, dtype: widest };
+      notes.set(
+        m.name,
+        `shares its scale with ${members
+          .filter((o) => o !== m)
+          .map((o) => o.name)
+          .join(', ')} for ${why.get(m)}`,
+      );
+    }
+  }
+  return notes;
+}
