@@ -48,9 +48,9 @@ describe('the article, case 1 (SPEC section 7)', () => {
     expect(dtypes(row(ops, 'relu'))).toEqual({ inputs: ['qint8'], output: 'qint8', weight: null });
     expect(warnings.map((w) => w.kind)).toEqual(['high-precision-output']);
     // The weight fake quant is per output channel, with its scales set at prepare time.
-    const wfq = model.graph.findNode('linear1.weight_fake_quant');
-    expect(wfq?.attrs.axis).toBe(0);
-    expect((wfq?.attrs.scales as number[]).length).toBe(256);
+    const wfq = model.graph.findNode('linear1.weight_fake_quant')!;
+    expect(wfq.attrs.axis).toBe(0);
+    expect((wfq.attrs.scales as number[]).length).toBe(256);
     expect(row(ops, 'linear3').output).toEqual({ dtype: null, scale: null });
   });
 
