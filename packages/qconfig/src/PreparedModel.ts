@@ -4,7 +4,6 @@ import {
   type Node,
   QtkError,
   type QuantDType,
-  quantDTypeInfo,
   quantParamsOf,
   type Tensor,
 } from '@qtk/ir';
@@ -126,19 +125,11 @@ export class PreparedModel {
   }
 
   #countSaturation(node: Node, x: Tensor): void {
-    const p = quantParamsOf(node, this.graph.registry.attributesOf(node));
-    const { qmin, qmax } = quantDTypeInfo(p.dtype);
-    const data = x.data as Float32Array;
-    let saturated = 0;
-    if (p.axis === undefined) {
-      const s = p.scales[0] as number;
-      const lo = (qmin - 0.5) * s;
-      const hi = (qmax + 0.5) * s;
-      for (let i = 0; i < data.length; i++) if ((data[i] as number) < lo || (data[i] as number) > hi) saturated++;
-    }
+    const stats = { saturated: 0 };
+    fakeQuantizeTensor(x, quantParamsOf(node, this.graph.registry.attributesOf(node)), node.name, stats);
     const c = this.saturation.get(node.name) ?? { saturated: 0, total: 0 };
-    c.saturated += saturated;
-    c.total += data.length;
+    c.saturated += stats.saturated;
+    c.total += x.size;
     this.saturation.set(node.name, c);
   }
 }

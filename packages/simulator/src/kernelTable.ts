@@ -12,6 +12,7 @@ import {
   sqrtKernel,
   tanhKernel,
 } from './kernels/elementwiseUnary.js';
+import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
@@ -65,4 +66,5 @@ export const coreKernels: ReadonlyMap<string, Kernel> = new Map<string, Kernel>(
   ['Unsqueeze', unsqueezeKernel],
   ['QuantStub', identityKernel],
   ['DeQuantStub', identityKernel],
+  ['FakeQuantize', fakeQuantizeKernel],
 ]);

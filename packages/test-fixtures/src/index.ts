@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Tensor } from '@qtk/ir';
 import { parse } from 'npyjs';
 
 /** The folder holding the fixtures. */
@@ -65,4 +66,19 @@ export function onnxNodeTests(): OnnxNodeTest[] {
   const dir = fixturePath('onnx-node-tests');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Omit<OnnxNodeTest, 'dir'>[];
   return manifest.map((t) => ({ ...t, dir: join(dir, t.name) }));
+}
+
+/** A `.npy` fixture as a qtk tensor. */
+export function readFixtureTensor(path: string): Tensor {
+  const a = readFixtureNpy(path);
+  return new Tensor(a.dtype, a.shape, a.data as Tensor['data']);
+}
+
+/** The calibration samples of a fixture folder (`calib_seq_2x100x256`, `calib_img_1x3x32x32`), in name order. */
+export function calibrationSamples(folder: string): Tensor[] {
+  const dir = fixturePath(folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.npy'))
+    .sort()
+    .map((f) => readFixtureTensor(join(dir, f)));
 }

@@ -67,17 +67,26 @@ export function dequantizeTensor(q: Tensor, params: QuantParams, what = 'tensor'
   return new Tensor('float32', q.shape, out);
 }
 
+/** What {@link fakeQuantizeTensor} counts while it runs. */
+export interface FakeQuantizeStats {
+  /** Values whose rounded quotient fell outside [qmin, qmax] and were clamped. */
+  saturated: number;
+}
+
 /**
- * Quantize then dequantize, as float32: what a quantized value will be, seen in float. NaN stays
- * NaN (callers that must not see NaN check before); infinities saturate.
+ * Quantize then dequantize: what a quantized value will be, seen in float (the input's float
+ * dtype). NaN stays NaN (callers that must not see NaN check before); infinities saturate.
+ * Saturated values are counted into `stats` when given.
  */
-export function fakeQuantizeTensor(x: Tensor, params: QuantParams, what = 'tensor'): Tensor<'float32'> {
+export function fakeQuantizeTensor(x: Tensor, params: QuantParams, what = 'tensor', stats?: FakeQuantizeStats): Tensor {
   checkScales(params, what);
   const { qmin, qmax } = quantDTypeInfo(params.dtype);
   const mode = params.rounding ?? 'half-to-even';
   const scaleOf = scaleIndexer(x.shape, params, what);
   const src = x.data as Float32Array | Float64Array;
-  const out = new Float32Array(src.length);
+  const dtype = x.dtype === 'float64' ? 'float64' : 'float32';
+  const out = allocateStorage(dtype, src.length);
+  let saturated = 0;
   for (let i = 0; i < src.length; i++) {
     const s = params.scales[scaleOf(i)] as number;
     const v = src[i] as number;
@@ -86,7 +95,9 @@ export function fakeQuantizeTensor(x: Tensor, params: QuantParams, what = 'tenso
       continue;
     }
     const q = roundWith(mode, Math.fround(v / s));
+    if (q < qmin || q > qmax) saturated++;
     out[i] = Math.min(Math.max(q, qmin), qmax) * s;
   }
-  return new Tensor('float32', x.shape, out);
+  if (stats) stats.saturated += saturated;
+  return new Tensor(dtype, x.shape, out);
 }
