@@ -111,12 +111,12 @@ describe('calibration and validation of the article model', () => {
       outputNames: ['z'],
     });
     calibrate(qat, samples.slice(0, 2));
-    const fq = qat.graph.findNode('linear1.activation_post_process');
-    const before = [...(fq?.attrs.scales as number[])];
+    const fq = qat.graph.findNode('linear1.activation_post_process')!;
+    const before = [...(fq.attrs.scales as number[])];
     setFakeQuantize(qat, FakeQuantState.QAT);
     run(qat, readFixtureTensor(fixturePath('calib_seq_2x100x256', 'sample_010.npy')));
     expect(qat.observers.get('linear1.activation_post_process')?.batches).toBe(3);
-    expect(fq?.attrs.scales).not.toEqual(before);
+    expect(fq.attrs.scales).not.toEqual(before);
   });
 
   it('counts saturations in validation and warns when a scale clips a large share of values', () => {
