@@ -35,6 +35,7 @@ export * from './nn/Tracer.js';
 export * from './nn/trace.js';
 export * from './ops/AttributeReader.js';
 export { coreOps } from './ops/core/index.js';
+export { LINEAR_QUANT_DTYPES, linearQuantAxis } from './ops/core/quantizeLinear.js';
 export { reducedShape, reductionAxes } from './ops/core/reduceMean.js';
 export { flattenShape, reshapeTarget } from './ops/core/reshape.js';
 export { shapeRange } from './ops/core/shapeOf.js';

@@ -146,4 +146,31 @@ describe('shape inference', () => {
     expect(infer('Clip', [f(3, 4), lo, null])[0]).toEqual(f(3, 4));
     expect(() => infer('Clip', [f(3), new Tensor('int8', [], Int8Array.of(0))])).toThrow(/bound min is int8/);
   });
+
+  it('QuantizeLinear takes its output dtype from the zero point; scales are per tensor or per axis', () => {
+    const zp = (dtype: DType, ...shape: number[]) => Tensor.zeros(dtype, shape);
+    expect(infer('QuantizeLinear', [f(2, 3), zeros(), zp('int8')])[0]).toEqual(t('int8', 2, 3));
+    expect(infer('QuantizeLinear', [f(2, 3), zeros(1), zp('uint8', 1)])[0]).toEqual(t('uint8', 2, 3));
+    expect(infer('QuantizeLinear', [f(2, 3), zeros(3), zp('int16', 3)], { axis: -1 })[0]).toEqual(t('int16', 2, 3));
+    // ONNX's default axis is 1.
+    expect(infer('QuantizeLinear', [f(2, 3), zeros(3), zp('int8', 3)])[0]).toEqual(t('int8', 2, 3));
+    expect(() => infer('QuantizeLinear', [f(2, 3), zeros(2), zp('int8', 2)], { axis: 1 })).toThrow(
+      '2 scales for 3 channels on axis 1',
+    );
+    expect(() => infer('QuantizeLinear', [f(2, 3), zeros(), zp('int32')])).toThrow(
+      'zero point is int32; qtk quantizes to int8, uint8, int16',
+    );
+    expect(() => infer('QuantizeLinear', [f(2, 3), zeros(), zp('int8', 1)])).toThrow(/must have the scale's shape/);
+  });
+
+  it('DequantizeLinear gives float32 of its input shape, int32 included', () => {
+    expect(infer('DequantizeLinear', [t('int8', 4, 2), zeros(4), Tensor.zeros('int8', [4])], { axis: 0 })[0]).toEqual(
+      f(4, 2),
+    );
+    expect(infer('DequantizeLinear', [t('int32', 5), zeros(), null])[0]).toEqual(f(5));
+    expect(() => infer('DequantizeLinear', [f(5), zeros()])).toThrow('input is float32; qtk dequantizes');
+    expect(() => infer('DequantizeLinear', [t('int8', 5), zeros(), Tensor.zeros('uint8', [])])).toThrow(
+      'zero point is uint8, input is int8',
+    );
+  });
 });

@@ -23,6 +23,7 @@ import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
 import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
+import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
 import { ReduceMean } from './reduceMean.js';
 import { Flatten, Reshape } from './reshape.js';
 import { Shape } from './shapeOf.js';
@@ -70,4 +71,6 @@ export const coreOps: readonly OpDefinition[] = [
   QuantStub,
   DeQuantStub,
   FakeQuantize,
+  QuantizeLinear,
+  DequantizeLinear,
 ];
