@@ -14,6 +14,7 @@ import {
 } from './kernels/elementwiseUnary.js';
 import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
+import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
@@ -67,4 +68,6 @@ export const coreKernels: ReadonlyMap<string, Kernel> = new Map<string, Kernel>(
   ['QuantStub', identityKernel],
   ['DeQuantStub', identityKernel],
   ['FakeQuantize', fakeQuantizeKernel],
+  ['QuantizeLinear', quantizeLinearKernel],
+  ['DequantizeLinear', dequantizeLinearKernel],
 ]);

@@ -12,9 +12,6 @@ import { tensorFromFixture } from './support/tensorConversion.js';
 // expected outputs (floats to 1e-5 relative to max(|expected|, 1), integers exactly).
 const RTOL = 1e-5;
 
-/** QuantizeLinear / DequantizeLinear belong with QDQ import, a later issue. */
-const LATER = new Set(['QuantizeLinear', 'DequantizeLinear']);
-
 const tests = onnxNodeTests();
 
 const fixture = (t: OnnxNodeTest, file: string) => tensorFromFixture(readFixtureNpy(join(t.dir, file)));
@@ -27,7 +24,6 @@ describe('ONNX node conformance tests', () => {
     );
   });
   for (const t of tests) {
-    if (t.ops.some((op) => LATER.has(op))) continue;
     it(t.name, () => {
       const path = join(t.dir, 'model.onnx');
       const graph = importOnnx(readFileSync(path), { source: path, fuse: false, evaluate: evaluateNode });

@@ -15,6 +15,8 @@ interface OrtCase {
   args: () => OpArg[];
   attrs?: Attributes;
   outputs?: number;
+  /** Export opset (default 17; int16 quantization needs 21). */
+  opset?: number;
 }
 
 const c = (t: Tensor): OpArg => ({ constant: t });
@@ -259,6 +261,63 @@ const cases: OrtCase[] = [
   { name: 'Shape start 1 end -1', op: 'Shape', args: () => [randn(2, 3, 4, 5)], attrs: { start: 1, end: -1 } },
   { name: 'Squeeze axis 1', op: 'Squeeze', args: () => [randn(2, 1, 3, 1), i64(1)] },
   { name: 'Unsqueeze axes [0,-1]', op: 'Unsqueeze', args: () => [randn(2, 3), i64(0, -1)] },
+  // quantization (random values hit no exact ties; the kernel tests check ties by hand)
+  {
+    name: 'QuantizeLinear int8 per tensor, saturating',
+    op: 'QuantizeLinear',
+    args: () => [scaled(randn(4, 50), 3), c(Tensor.float32([], [0.02])), c(Tensor.zeros('int8', []))],
+  },
+  {
+    // float32(1.05) / float32(0.7) is exactly 1.5 in float32 (1.49999996 exactly): onnxruntime gives 2 as well
+    name: 'QuantizeLinear divides in float32',
+    op: 'QuantizeLinear',
+    args: () => [
+      Tensor.float32([3], [1.05, 0.15, 0.75]),
+      c(Tensor.float32([3], [0.7, 0.1, 0.3])),
+      c(Tensor.zeros('int8', [3])),
+    ],
+    attrs: { axis: 0 },
+  },
+  {
+    name: 'QuantizeLinear uint8 per axis 1 with zero points',
+    op: 'QuantizeLinear',
+    args: () => [
+      randn(2, 3, 5),
+      c(Tensor.float32([3], [0.01, 0.02, 0.05])),
+      c(new Tensor('uint8', [3], Uint8Array.of(0, 128, 250))),
+    ],
+  },
+  {
+    name: 'QuantizeLinear int16 per axis 0',
+    op: 'QuantizeLinear',
+    args: () => [scaled(randn(3, 40), 2), c(Tensor.float32([3], [1e-4, 3e-5, 2e-3])), c(Tensor.zeros('int16', [3]))],
+    attrs: { axis: 0 },
+    opset: 21,
+  },
+  {
+    name: 'DequantizeLinear int8 per axis -1',
+    op: 'DequantizeLinear',
+    args: () => [
+      ints('int8', [4, 3], 128),
+      c(Tensor.float32([3], [0.5, 0.03, 1.7])),
+      c(new Tensor('int8', [3], Int8Array.of(0, -3, 7))),
+    ],
+    attrs: { axis: -1 },
+  },
+  {
+    name: 'DequantizeLinear int32 without zero point',
+    op: 'DequantizeLinear',
+    args: () => [ints('int32', [10], 2 ** 30), c(Tensor.float32([], [1.3e-5]))],
+  },
+  {
+    name: 'DequantizeLinear int16 per tensor',
+    op: 'DequantizeLinear',
+    args: () => [
+      c(new Tensor('int16', [6], Int16Array.of(-32768, -1, 0, 1, 1234, 32767))),
+      c(Tensor.float32([], [0.0007])),
+    ],
+    opset: 21,
+  },
 ];
 
 describe('kernels against onnxruntime on random single-op models', () => {
@@ -271,7 +330,7 @@ describe('kernels against onnxruntime on random single-op models', () => {
       manualSeed(1000 + index);
       const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs, k.outputs);
       const ours = runGraph(graph, feeds).outputs;
-      const reference = await runWithOnnxruntime(graph, feeds);
+      const reference = await runWithOnnxruntime(graph, feeds, k.opset);
       for (const v of graph.outputs) {
         const d = expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: output ${v.name}`);
         if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };

@@ -4,14 +4,15 @@ import * as ort from 'onnxruntime-node';
 import { fromOrtTensor, toOrtTensor } from './tensorConversion.js';
 
 /**
- * Runs `graph` in onnxruntime (exported with `@qtk/onnx`, single-threaded) and returns its outputs
+ * Runs `graph` in onnxruntime (exported with `@qtk/onnx` at `opset`, default 17, single-threaded) and returns its outputs
  * by name: the independent reference the simulator's kernels are checked against.
  */
 export async function runWithOnnxruntime(
   graph: Graph,
   feeds: Readonly<Record<string, Tensor>>,
+  opset?: number,
 ): Promise<Record<string, Tensor>> {
-  const session = await ort.InferenceSession.create(exportOnnx(graph), {
+  const session = await ort.InferenceSession.create(exportOnnx(graph, opset === undefined ? {} : { opset }), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
   });
