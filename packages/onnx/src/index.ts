@@ -1,5 +1,6 @@
 /**
- * `@qtk/onnx`: ONNX import (float models as PyTorch exports them) and export of qtk graphs.
+ * `@qtk/onnx`: ONNX import (float models as PyTorch exports them, QDQ models) and export of qtk
+ * graphs (float, QDQ).
  *
  * @packageDocumentation
  */
@@ -10,6 +11,9 @@ export type { ExportProfile } from './export/ExportProfile.js';
 export { DEFAULT_EXPORT_OPSET, exportGraph } from './export/exportGraph.js';
 export { exportOnnx, saveOnnx } from './export/exportOnnx.js';
 export { floatExportProfile } from './export/float/floatExportProfile.js';
+export { exportQdqOnnx, saveQdqOnnx } from './export/qdq/exportQdqOnnx.js';
+export type { QdqExportOptions } from './export/qdq/QdqExportOptions.js';
+export { qdqExportProfile } from './export/qdq/qdqExportProfile.js';
 export type { ConstantEvaluator } from './fold/ConstantEvaluator.js';
 export { foldConstants } from './fold/foldConstants.js';
 export type { ImportOptions } from './import/ImportOptions.js';

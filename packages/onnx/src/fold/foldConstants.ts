@@ -1,8 +1,11 @@
 import { formatTensorType, type Graph, type Node, shapeRange, Tensor, tensorTypesEqual } from '@qtk/ir';
 import type { ConstantEvaluator } from './ConstantEvaluator.js';
 
-/** Quantization boundaries mark where a user wants quantization to start or end: never folded away. */
-const NEVER_FOLDED: ReadonlySet<string> = new Set(['QuantStub', 'DeQuantStub']);
+/**
+ * Quantization boundaries mark where a user wants quantization to start or end, and Q/DQ nodes
+ * carry a QDQ model's scales (import reads them as fake quantization): never folded away.
+ */
+const NEVER_FOLDED: ReadonlySet<string> = new Set(['QuantStub', 'DeQuantStub', 'QuantizeLinear', 'DequantizeLinear']);
 
 /** What Shape returns when the dims it returns are all static, else `undefined`. */
 function staticShapeOf(graph: Graph, node: Node): Tensor | undefined {

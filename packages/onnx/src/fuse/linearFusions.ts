@@ -12,9 +12,7 @@ import {
 import type { NodeOrigins } from '../import/naming/NodeOrigins.js';
 import { fusedScope } from './fusedScope.js';
 import { isFloatValue } from './isFloatValue.js';
-import { transposeMatrix } from './transposeMatrix.js';
-
-const isMatrix = (v: Value) => v.type.shape.length === 2;
+import { isMatrixWeight, transposeMatrixWeight } from './matrixWeight.js';
 
 /** Replaces the match by `Linear(x, W [out, in], bias?)` named after the fused nodes. */
 function toLinear(
@@ -30,9 +28,12 @@ function toLinear(
   return true;
 }
 
-/** A constant `[in, out]` weight as the `[out, in]` one Linear takes, named after the scope. */
+/**
+ * A constant `[in, out]` weight (or a FakeQuantize of one) as the `[out, in]` one Linear takes,
+ * named after the scope.
+ */
 function transposedWeight(graph: Graph, origins: NodeOrigins, match: Match, w: Value): Value {
-  return graph.addConstant(`${fusedScope(origins, match.covered)}.weight`, transposeMatrix(w.constant as Tensor));
+  return transposeMatrixWeight(graph, origins, w, `${fusedScope(origins, match.covered)}.weight`, match.root);
 }
 
 function sameFloatType(...values: Value[]): boolean {
@@ -42,14 +43,15 @@ function sameFloatType(...values: Value[]): boolean {
 
 /**
  * `Add(MatMul(x, W), b)` with a constant `W [in, out]` and a constant `b [out]` (PyTorch's export of
- * `nn.Linear` on inputs of rank > 2) becomes `Linear(x, W^T, b)`.
+ * `nn.Linear` on inputs of rank > 2) becomes `Linear(x, W^T, b)`. W may also be a FakeQuantize of
+ * a constant (a QDQ model's quantized weight): its transpose is quantized the same way.
  */
 export function linearFromMatMulAdd(origins: NodeOrigins): RewriteRule {
   return {
     name: 'linear-from-matmul-add',
     pattern: opPattern(
       'Add',
-      [opPattern('MatMul', [anyValue('x'), constantValue('w', isMatrix)]), constantValue('b')],
+      [opPattern('MatMul', [anyValue('x'), anyValue('w', isMatrixWeight)]), constantValue('b')],
       {
         commutative: true,
       },
@@ -63,11 +65,11 @@ export function linearFromMatMulAdd(origins: NodeOrigins): RewriteRule {
   };
 }
 
-/** `MatMul(x, W)` with a constant 2-D `W` becomes a bias-less `Linear(x, W^T)`. */
+/** `MatMul(x, W)` with a constant 2-D `W` (or a FakeQuantize of one) becomes a bias-less `Linear(x, W^T)`. */
 export function linearFromMatMul(origins: NodeOrigins): RewriteRule {
   return {
     name: 'linear-from-matmul',
-    pattern: opPattern('MatMul', [anyValue('x'), constantValue('w', isMatrix)]),
+    pattern: opPattern('MatMul', [anyValue('x'), anyValue('w', isMatrixWeight)]),
     apply(match, graph) {
       const { x, w } = match.values as Record<'x' | 'w', Value>;
       if (!sameFloatType(x, w)) return false;
@@ -99,14 +101,14 @@ function gemmBias(
 }
 
 /**
- * `Gemm(x, B, C?)` with a constant B, alpha = beta = 1 and transA = 0 becomes `Linear`: B is the
+ * `Gemm(x, B, C?)` with a constant B (or a FakeQuantize of one), alpha = beta = 1 and transA = 0 becomes `Linear`: B is the
  * weight as is with transB = 1 (PyTorch's export of `nn.Linear` on 2-D inputs), transposed with
  * transB = 0; a constant C of `[out]`, `[1, out]` or one element is the bias.
  */
 export function linearFromGemm(origins: NodeOrigins): RewriteRule {
   return {
     name: 'linear-from-gemm',
-    pattern: opPattern('Gemm', [anyValue('x'), constantValue('w', isMatrix)]),
+    pattern: opPattern('Gemm', [anyValue('x'), anyValue('w', isMatrixWeight)]),
     apply(match, graph) {
       const { x, w } = match.values as Record<'x' | 'w', Value>;
       const gemm = match.root;

@@ -1,6 +1,7 @@
 import { type Graph, isQtkError, QtkError, verifyGraph } from '@qtk/ir';
 import { foldConstants } from '../fold/foldConstants.js';
 import { fuseImportedGraph } from '../fuse/fuseImportedGraph.js';
+import { readQdqAsFakeQuantize } from '../qdq/readQdqAsFakeQuantize.js';
 import { buildGraph } from './buildGraph.js';
 import { decodeOnnxModel } from './decodeOnnxModel.js';
 import type { ImportOptions } from './ImportOptions.js';
@@ -9,9 +10,11 @@ import { NodeOrigins } from './naming/NodeOrigins.js';
 import { nameNodesByScope } from './naming/nameNodesByScope.js';
 
 /**
- * Imports a float ONNX model (as PyTorch exports them) into a qtk graph of core ops.
+ * Imports an ONNX model (float, as PyTorch exports them, or QDQ) into a qtk graph of core ops.
  *
- * Constant subgraphs fold (see {@link foldConstants}); unless `fuse` is false, the layers PyTorch
+ * Constant subgraphs fold (see {@link foldConstants}); a QDQ model's QuantizeLinear/DequantizeLinear
+ * pairs and dequantized integer weights become `FakeQuantize` nodes with their scales (Nash's
+ * symmetric int8/int16 only; other Q/DQ nodes stay as core ops); unless `fuse` is false, the layers PyTorch
  * decomposed are restored (Linear, Conv with BatchNorm folded in, LayerNorm, GELU); nodes are named
  * after their module scope (`/linear1/MatMul` + `/linear1/Add` become `linear1`). Graph inputs and
  * outputs keep their ONNX names. `graph.metadata` gets `source`, `format`, `opset`, `ir_version` and
@@ -35,6 +38,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Grap
       ...(options.registry ? { registry: options.registry } : {}),
     });
     foldConstants(graph, options.evaluate);
+    readQdqAsFakeQuantize(graph, origins);
     if (options.fuse !== false) fuseImportedGraph(graph, origins);
     graph.removeDeadCode();
     nameNodesByScope(graph, origins);

@@ -3,6 +3,7 @@ import type { ExportProfile } from '../ExportProfile.js';
 import { lowerAsIs } from './lowerAsIs.js';
 import { lowerGelu } from './lowerGelu.js';
 import { lowerLinear } from './lowerLinear.js';
+import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 
@@ -48,6 +49,8 @@ const LOWERINGS: ReadonlyMap<string, NodeLowering> = new Map<string, NodeLowerin
   ['Split', lowerSplit],
   ['QuantStub', lowerStub],
   ['DeQuantStub', lowerStub],
+  ['QuantizeLinear', lowerLinearQuantization],
+  ['DequantizeLinear', lowerLinearQuantization],
 ]);
 
 /**

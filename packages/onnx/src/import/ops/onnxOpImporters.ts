@@ -4,6 +4,7 @@ import { convImporter } from './convImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
+import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
 import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
@@ -46,6 +47,8 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     squeezeImporter,
     unsqueezeImporter,
     constantImporter,
+    quantizeLinearImporter,
+    dequantizeLinearImporter,
   ].map((i) => [i.op, i]),
 );
 
