@@ -44,10 +44,10 @@ export interface ClipConfig extends Common {
   readonly max: number;
 }
 
-/** A given scale. */
+/** A given scale: one, or one per channel (the scales a QDQ model states for a per-channel weight). */
 export interface FixedScaleConfig extends Common {
   readonly kind: 'fixed-scale';
-  readonly scale: number;
+  readonly scale: number | readonly number[];
 }
 
 /** Any observer's configuration; `kind` selects the observer. */

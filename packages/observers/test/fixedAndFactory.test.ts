@@ -1,6 +1,6 @@
 import { Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
-import { createObserver, OBSERVER_KINDS, type ObserverConfig } from '../src/index.js';
+import { createObserver, OBSERVER_KINDS, type ObserverConfig, restoreObserver } from '../src/index.js';
 
 describe('Clip and FixedScale observers', () => {
   it('Clip takes its scale from max(|min|, |max|)', () => {
@@ -15,6 +15,20 @@ describe('Clip and FixedScale observers', () => {
     expect(o.scales('qint16')).toEqual([0.25]);
     expect(() => o.observe(Tensor.float32([1], [Number.NaN]), 'x')).toThrow(/x: 1 NaN/);
     expect(() => createObserver({ kind: 'fixed-scale', scale: 0 })).toThrow(/fixed scale 0/);
+  });
+
+  it('FixedScale takes one scale per channel, rounded to float32, and restores them from its state', () => {
+    const o = createObserver({ kind: 'fixed-scale', scale: [0.5, 0.1, 2 ** -7] });
+    expect(o.scales('qint8')).toEqual([0.5, Math.fround(0.1), 2 ** -7]);
+    o.observe(Tensor.float32([2], [1, 2]));
+    const back = restoreObserver(JSON.parse(JSON.stringify(o.state())));
+    expect([back.batches, back.scales('qint16')]).toEqual([1, [0.5, Math.fround(0.1), 2 ** -7]]);
+    expect(() => createObserver({ kind: 'fixed-scale', scale: [0.5, -1] })).toThrow(
+      'fixed scale -1 must be a positive finite number',
+    );
+    expect(() => createObserver({ kind: 'fixed-scale', scale: [] })).toThrow(
+      'fixed scale [] must be a positive finite number',
+    );
   });
 });
 

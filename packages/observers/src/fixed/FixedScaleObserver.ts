@@ -5,15 +5,20 @@ import type { Observer } from '../Observer.js';
 import type { FixedScaleConfig } from '../ObserverConfig.js';
 import type { FixedObserverState } from '../ObserverState.js';
 
-/** A given scale, whatever the data (the data is still checked for non-finite values). */
+/**
+ * A given scale, or one per channel, whatever the data (the data is still checked for non-finite
+ * values).
+ */
 export class FixedScaleObserver implements Observer {
   readonly config: FixedScaleConfig;
   #batches: number;
   #skipped: number;
 
   constructor(config: FixedScaleConfig, state?: FixedObserverState) {
-    if (!(config.scale > 0 && Number.isFinite(config.scale))) {
-      throw new QtkError('observer.config', `fixed scale ${config.scale} must be a positive finite number`);
+    const scales = typeof config.scale === 'number' ? [config.scale] : config.scale;
+    const bad = scales.find((s) => !(s > 0 && Number.isFinite(s)));
+    if (scales.length === 0 || bad !== undefined) {
+      throw new QtkError('observer.config', `fixed scale ${bad ?? '[]'} must be a positive finite number`);
     }
     this.config = config;
     this.#batches = state?.batches ?? 0;
@@ -41,7 +46,8 @@ export class FixedScaleObserver implements Observer {
   }
 
   scales(_dtype: QuantDType): number[] {
-    return [Math.fround(this.config.scale)];
+    const { scale } = this.config;
+    return typeof scale === 'number' ? [Math.fround(scale)] : scale.map(Math.fround);
   }
 
   state(): FixedObserverState {
