@@ -96,7 +96,9 @@ export class PreparedModel {
       const id = fq.attrs.observer as string | undefined;
       const observer = id === undefined ? undefined : this.observers.get(id);
       if (!observer) continue;
-      if (observer.batches === 0) {
+      // Fixed-scale and clip observers know their scale without data (a QDQ model's points).
+      const needsData = observer.config.kind !== 'fixed-scale' && observer.config.kind !== 'clip';
+      if (needsData && observer.batches === 0) {
         throw new QtkError(
           'quant.uncalibrated',
           `fake quantization '${fq.name}' has seen no data: run calibration first`,
