@@ -13,6 +13,7 @@ export type { FakeQuantPoint, FakeQuantRole } from './prepare/addFakeQuantize.js
 export * from './prepare/prepare.js';
 export * from './prepare/quantRole.js';
 export * from './QConfig.js';
+export * from './qdq/preparedFromQdq.js';
 export * from './RunHooks.js';
 export * from './setFakeQuantize.js';
 export * from './setters/combineSetters.js';
