@@ -77,6 +77,7 @@ describe('qtk inspect seed_small.onnx', () => {
       'parameters',
       'macs',
       'macsSymbolicDimsAsOne',
+      'qconfig',
     ]);
     expect(report.format).toBe('qtk.inspect/1');
     expect(report.model).toEqual({
@@ -94,6 +95,8 @@ describe('qtk inspect seed_small.onnx', () => {
     expect(report.parameters).toBe(SMALL_PARAMETERS);
     expect(report.macs).toBe(SMALL_MACS);
     expect(report.macsSymbolicDimsAsOne).toEqual([]);
+    // Only QAT artifacts have a qconfig.
+    expect(report.qconfig).toBeNull();
     const linear2 = report.nodes[3]!;
     expect(Object.keys(linear2)).toEqual(['name', 'op', 'inputs', 'outputs', 'macs']);
     expect(linear2.inputs.map((v) => v && [v.dtype, v.shape])).toEqual([

@@ -8,6 +8,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when standard error is a terminal; progress is shown only then. */
   readonly interactive: boolean;
+  /** The terminal's width in columns, when standard error is a terminal (progress bars fit it). */
+  readonly columns?: number;
 }
 
 /** The process's own standard output and error. */
@@ -16,5 +18,8 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
+    get columns() {
+      return process.stderr.columns;
+    },
   };
 }

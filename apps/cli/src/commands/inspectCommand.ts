@@ -1,3 +1,4 @@
+import { buildQconfigTable, formatQconfigTable } from '@qtk/qconfig';
 import type { CliIo } from '../cli/CliIo.js';
 import { buildInspectReport } from '../inspect/buildInspectReport.js';
 import { formatInspectText } from '../inspect/formatInspectText.js';
@@ -10,7 +11,10 @@ export interface InspectOptions {
   readonly json?: boolean;
 }
 
-/** `qtk inspect [model]`: prints a model's inputs, outputs, nodes, op counts, parameters and MACs. */
+/**
+ * `qtk inspect [model]`: prints a model's inputs, outputs, nodes, op counts, parameters and MACs,
+ * and for a QAT artifact its qconfig table (under `qconfig` with `--json`).
+ */
 export async function inspectCommand(modelPath: string | undefined, options: InspectOptions, io: CliIo): Promise<void> {
   const model = await loadModel(modelPath);
   const report = buildInspectReport(model);
@@ -20,5 +24,8 @@ export async function inspectCommand(modelPath: string | undefined, options: Ins
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     io.stdout(formatInspectText(report));
+    // The same table as calibrate's qconfig.txt, except saturation warnings: they come from a
+    // validation run, which the artifact does not record.
+    if (model.qat) io.stdout(`\nQuantization: ${formatQconfigTable(buildQconfigTable(model.qat))}`);
   }
 }

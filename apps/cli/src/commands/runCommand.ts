@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatShape, QtkError, type Tensor } from '@qtk/ir';
+import { formatShape, type Tensor } from '@qtk/ir';
 import { runGraph } from '@qtk/simulator';
 import type { CliIo } from '../cli/CliIo.js';
 import { startProgress } from '../cli/Progress.js';
@@ -9,8 +8,10 @@ import { readNpyFile, writeNpyFile } from '../io/npy/npyFile.js';
 import type { LoadedModel } from '../model/LoadedModel.js';
 import { loadModel } from '../model/loadModel.js';
 import { noteBuiltinModel } from '../model/noteBuiltinModel.js';
-import { assertNotAnInput } from '../run/assertNotAnInput.js';
+import { checkOutputTargets } from '../output/checkOutputTargets.js';
+import { createOutDir } from '../output/createOutDir.js';
 import { checkFeed, type SymbolBindings } from '../run/checkFeed.js';
+import { formatSaturations } from '../run/formatSaturations.js';
 import { outputFileNames } from '../run/outputFileNames.js';
 import { parseInputSpecs } from '../run/parseInputSpecs.js';
 import { renderTable } from '../text/renderTable.js';
@@ -52,25 +53,11 @@ async function readFeeds(model: LoadedModel, specs: readonly string[]): Promise<
   return { tensors, files: assignments.map((a) => a.path) };
 }
 
-async function prepareOutDir(dir: string, targets: readonly string[]): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new QtkError('file.write', `${dir}: cannot create the output directory (${code ?? (e as Error).message})`);
-  }
-  for (const target of targets) {
-    const existing = await stat(target).catch(() => undefined);
-    if (existing && !existing.isFile()) {
-      throw new QtkError('file.write', `${target}: exists and is not a file; cannot write the output there`);
-    }
-  }
-}
-
 /**
- * `qtk run [model] --input ... --out <dir>`: runs the model in the float simulator and writes each
- * output to `<dir>/<output>.npy` (names made safe by {@link outputFileNames}), atomically, never over
- * an input file. Everything is checked before anything is written.
+ * `qtk run [model] --input ... --out <dir>`: runs the model in the simulator and writes each output
+ * to `<dir>/<output>.npy` (names made safe by {@link outputFileNames}), atomically, never over an
+ * input file. Everything is checked before anything is written. A QAT artifact runs as the
+ * fake-quant model (VALIDATION); values its fake quantizations clipped are reported on stderr.
  */
 export async function runCommand(modelPath: string | undefined, options: RunOptions, io: CliIo): Promise<void> {
   const model = await loadModel(modelPath);
@@ -82,20 +69,34 @@ export async function runCommand(modelPath: string | undefined, options: RunOpti
   const feeds = await readFeeds(model, specs);
   const outputs = model.graph.outputs;
   const targets = outputFileNames(outputs.map((v) => v.name)).map((file) => join(options.out, file));
-  await assertNotAnInput(targets, [...(modelPath === undefined ? [] : [modelPath]), ...feeds.files]);
-  await prepareOutDir(options.out, targets);
+  await checkOutputTargets(targets, [...(modelPath === undefined ? [] : [modelPath]), ...feeds.files]);
 
-  const result = runGraph(model.graph, feeds.tensors);
+  // The sizes of what each FakeQuantize saw, to put its saturation count in proportion.
+  const fakeQuantInputSizes = new Map<string, number>();
+  const result = runGraph(model.graph, feeds.tensors, {
+    hooks: {
+      afterNode: ({ node, inputs }) => {
+        if (node.op === 'FakeQuantize') fakeQuantInputSizes.set(node.name, inputs[0]?.size ?? 0);
+      },
+    },
+  });
+  await createOutDir(options.out);
   const progress = startProgress(io, 'writing outputs');
   const rows: string[][] = [];
-  for (const [i, value] of outputs.entries()) {
-    const tensor = result.outputs[value.name];
-    if (!tensor) throw new Error(`the simulator returned no value for output '${value.name}'`);
-    const target = targets[i] as string;
-    await writeNpyFile(target, tensor);
-    rows.push([value.name, tensor.dtype, formatShape(tensor.shape), target]);
-    progress.update(i + 1, outputs.length);
+  try {
+    for (const [i, value] of outputs.entries()) {
+      const tensor = result.outputs[value.name];
+      if (!tensor) throw new Error(`the simulator returned no value for output '${value.name}'`);
+      const target = targets[i] as string;
+      await writeNpyFile(target, tensor);
+      rows.push([value.name, tensor.dtype, formatShape(tensor.shape), target]);
+      progress.update(i + 1, outputs.length);
+    }
+  } finally {
+    progress.finish();
   }
-  progress.finish();
-  if (!options.quiet) io.stdout(renderTable(rows, ''));
+  if (options.quiet) return;
+  const saturations = formatSaturations(model.graph, result.events, fakeQuantInputSizes);
+  if (saturations) io.stderr(saturations);
+  io.stdout(renderTable(rows, ''));
 }

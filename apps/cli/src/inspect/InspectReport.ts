@@ -1,4 +1,5 @@
 import type { ArtifactKind, Dim, DType } from '@qtk/ir';
+import type { QconfigJsonValue, QconfigWarning } from '@qtk/qconfig';
 
 /** A value as `inspect` reports it. */
 export interface ValueReport {
@@ -18,6 +19,16 @@ export interface NodeReport {
   readonly outputs: readonly ValueReport[];
   /** Multiply-accumulates (see {@link estimateMacs}); 0 for ops that do none. */
   readonly macs: number;
+}
+
+/** How a QAT artifact is quantized: its qconfig table. */
+export interface QconfigReport {
+  readonly march: string;
+  /** The setters (presets) that decided. */
+  readonly setters: readonly string[];
+  /** One entry per op, exactly as in `qconfig.json` (see `qconfigJson` of `@qtk/qconfig`). */
+  readonly ops: readonly QconfigJsonValue[];
+  readonly warnings: readonly QconfigWarning[];
 }
 
 /**
@@ -49,4 +60,6 @@ export interface InspectReport {
   readonly macs: number;
   /** Symbolic dims that MACs counted as 1 (sorted); empty when every counted shape is concrete. */
   readonly macsSymbolicDimsAsOne: readonly string[];
+  /** The qconfig table of a QAT artifact; `null` for any other model. */
+  readonly qconfig: QconfigReport | null;
 }

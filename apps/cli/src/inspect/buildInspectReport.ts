@@ -1,8 +1,9 @@
 import type { Value } from '@qtk/ir';
+import { buildQconfigTable, qconfigJson } from '@qtk/qconfig';
 import type { LoadedModel } from '../model/LoadedModel.js';
 import { countParameters } from './countParameters.js';
 import { estimateMacs } from './estimateMacs.js';
-import type { InspectReport, NodeReport, ValueReport } from './InspectReport.js';
+import type { InspectReport, NodeReport, QconfigReport, ValueReport } from './InspectReport.js';
 
 function valueReport(value: Value): ValueReport {
   return { name: value.name, dtype: value.type.dtype, shape: [...value.type.shape] };
@@ -11,6 +12,12 @@ function valueReport(value: Value): ValueReport {
 function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(sorted);
+}
+
+function qconfigReport(model: LoadedModel): QconfigReport | null {
+  if (!model.qat) return null;
+  const table = buildQconfigTable(model.qat);
+  return { march: table.march, setters: table.setters, ops: qconfigJson(table).ops, warnings: table.warnings };
 }
 
 /** What `qtk inspect` reports about a model: a plain object, the same for text and `--json`. */
@@ -49,5 +56,6 @@ export function buildInspectReport(model: LoadedModel): InspectReport {
     parameters: countParameters(graph),
     macs,
     macsSymbolicDimsAsOne: [...symbols].sort(),
+    qconfig: qconfigReport(model),
   };
 }

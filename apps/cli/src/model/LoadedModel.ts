@@ -1,4 +1,5 @@
 import type { ArtifactKind, Graph, Tensor } from '@qtk/ir';
+import type { PreparedModel } from '@qtk/qconfig';
 
 /** Where a model came from. */
 export type ModelSource =
@@ -14,4 +15,9 @@ export interface LoadedModel {
   readonly metadata: Readonly<Record<string, string>>;
   /** Inputs to run it on when the user gives none (only the built-in model has them). */
   readonly exampleInputs?: Readonly<Record<string, Tensor>>;
+  /**
+   * For a QAT artifact: the calibrated model (in VALIDATION) with its observers and qconfig
+   * decisions; `graph` is its graph, so running `graph` runs the fake-quant model.
+   */
+  readonly qat?: PreparedModel;
 }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { loadArtifact, QtkError } from '@qtk/ir';
 import { loadOnnx } from '@qtk/onnx';
+import { loadQat } from '@qtk/qconfig';
 import { evaluateNode } from '@qtk/simulator';
 import { requireFile } from '../io/requireFile.js';
 import { builtinModel } from './builtinModel.js';
@@ -11,7 +12,8 @@ export const MODEL_EXTENSIONS: readonly string[] = ['.onnx', '.qtk'];
 
 /**
  * Loads the model a command names: a `.onnx` file (constants folded by the simulator's kernels), a
- * `.qtk` artifact, or, with no path, the built-in model. The format follows the extension.
+ * `.qtk` artifact (a QAT artifact as its calibrated model, in VALIDATION), or, with no path, the
+ * built-in model. The format follows the extension.
  */
 export async function loadModel(path: string | undefined): Promise<LoadedModel> {
   if (path === undefined) return builtinModel();
@@ -28,9 +30,12 @@ export async function loadModel(path: string | undefined): Promise<LoadedModel> 
     return { graph, source: { kind: 'onnx', path }, metadata: { ...graph.metadata } };
   }
   const artifact = await loadArtifact(path);
-  return {
-    graph: artifact.graph,
-    source: { kind: 'qtk', path, artifactKind: artifact.kind },
-    metadata: { ...artifact.graph.metadata, ...artifact.metadata },
-  };
+  const source = { kind: 'qtk', path, artifactKind: artifact.kind } as const;
+  const metadata = { ...artifact.graph.metadata, ...artifact.metadata };
+  if (artifact.kind === 'qat') {
+    // loadQat checks the artifact's sections, so a damaged QAT artifact is refused here, by name.
+    const qat = loadQat(artifact, path);
+    return { graph: qat.graph, source, metadata, qat };
+  }
+  return { graph: artifact.graph, source, metadata };
 }

@@ -1,5 +1,5 @@
-import { QtkError, type Tensor } from '@qtk/ir';
-import writeFileAtomic from 'write-file-atomic';
+import type { Tensor } from '@qtk/ir';
+import { writeOutputFile } from '../../output/writeOutputFile.js';
 import { readUserFile } from '../readUserFile.js';
 import { decodeNpy } from './decodeNpy.js';
 import { encodeNpy } from './encodeNpy.js';
@@ -14,11 +14,5 @@ export async function readNpyFile(path: string): Promise<Tensor> {
  * never sees half a file and a failed run leaves no partial output.
  */
 export async function writeNpyFile(path: string, tensor: Tensor): Promise<void> {
-  const bytes = encodeNpy(tensor);
-  try {
-    await writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new QtkError('file.write', `${path}: cannot write (${code ?? (e as Error).message})`, { cause: e });
-  }
+  await writeOutputFile(path, encodeNpy(tensor));
 }
