@@ -1,6 +1,9 @@
+import { NASH_MARCHES, PRESET_OBSERVER_KINDS, PRESET_SETTERS } from '@qtk/qconfig';
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli/CliIo.js';
 import { packageVersion } from './cli/packageVersion.js';
+import { parsePositiveInteger } from './cli/parsePositiveInteger.js';
+import { type CalibrateOptions, calibrateCommand } from './commands/calibrateCommand.js';
 import { inspectCommand } from './commands/inspectCommand.js';
 import { runCommand } from './commands/runCommand.js';
 
@@ -63,6 +66,37 @@ export function createProgram(io: CliIo): Command {
     )
     .action(async (model: string | undefined, options: { input?: string[]; out: string; quiet?: boolean }) => {
       await runCommand(model, options, io);
+    });
+
+  program
+    .command('calibrate')
+    .description(
+      'calibrate a float model on sample data and write <dir>/qat.qtk, qconfig.json, qconfig.txt and qdq.onnx',
+    )
+    .argument('<model>', 'the float model: a .onnx file or a float .qtk artifact')
+    .requiredOption('-d, --data <dir>', 'a folder of samples: .npy files (single-input model) or .npz files')
+    .addOption(new Option('-m, --march <march>', 'the target BPU').choices(NASH_MARCHES).makeOptionMandatory())
+    .addOption(
+      new Option('-s, --setter <preset>', 'the qconfig preset')
+        .choices(Object.keys(PRESET_SETTERS))
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--observer <name>', "the activation observer, in place of the preset's").choices(
+        PRESET_OBSERVER_KINDS,
+      ),
+    )
+    .option('-n, --limit <n>', 'use only the first n samples, in name order', parsePositiveInteger)
+    .requiredOption('-o, --out <dir>', 'directory for the four output files (created if missing)')
+    .option('-q, --quiet', 'print nothing on success')
+    .addHelpText(
+      'after',
+      '\nA .npz sample holds one array per model input, named after the input. Each sample must have the\n' +
+        "input's dtype and shape. The presets' activation observers: mse for the calibration presets,\n" +
+        'minmax for the QAT presets (frozen after the first batch for the fixed-act ones).\n',
+    )
+    .action(async (model: string, options: CalibrateOptions) => {
+      await calibrateCommand(model, options, io);
     });
 
   return program;

@@ -4,21 +4,11 @@ import { join } from 'node:path';
 import { fixturePath } from '@qtk/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../src/cli/reportError.js';
+import { expectUserError } from './support/expectUserError.js';
 import { onnxModelBytes } from './support/onnxModelBytes.js';
-import { type CliResult, runCli } from './support/runCli.js';
+import { runCli } from './support/runCli.js';
 import { useTempDir } from './support/tempDir.js';
 import { testData } from './support/testData.js';
-
-/** A user error: exit 1, one line `qtk: <message>` on stderr, nothing on stdout, no stack. */
-function expectUserError(r: CliResult, message: string | RegExp): void {
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  const lines = r.stderr.slice(0, -1).split('\n');
-  expect(lines).toHaveLength(1);
-  if (typeof message === 'string') expect(lines[0]).toBe(`qtk: ${message}`);
-  else expect(lines[0]).toMatch(message);
-}
 
 const cnn = fixturePath('small_cnn.onnx');
 const cnnInput = fixturePath('small_cnn.input.npy');
@@ -166,7 +156,12 @@ describe('usage errors: exit 2', () => {
     [['inspect', '--frobnicate'], "qtk: unknown option '--frobnicate'"],
     [['run'], "qtk: required option '-o, --out <dir>' not specified"],
     [['run', '--out'], "qtk: option '-o, --out <dir>' argument missing"],
-    [['calibrate'], "qtk: unknown command 'calibrate'"],
+    [['calibrate'], "qtk: required option '-d, --data <dir>' not specified"],
+    [
+      ['calibrate', '--data', 'd', '-m', 'nash-m', '-s', 'default-qat', '-o', 'o'],
+      "qtk: missing required argument 'model'",
+    ],
+    [['convert'], "qtk: unknown command 'convert'"],
     [['inspect', 'a.onnx', 'b.onnx'], 'qtk: too many arguments for'],
   ])('qtk %j', async (args, message) => {
     const r = await runCli(...args);
