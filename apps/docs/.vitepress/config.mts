@@ -40,6 +40,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Building models in TypeScript', link: '/guide/model-building' },
       { text: 'Importing ONNX', link: '/guide/onnx' },
       { text: 'Command line', link: '/guide/cli' },
+      { text: 'Calibration', link: '/guide/calibration' },
     ],
   },
   {
