@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Graph, quantizeTensor, quantParamsOf, type Tensor } from '@qtk/ir';
+import { Graph, quantizeTensor, quantParamsOf, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import { exportQdqOnnx, importOnnx, saveQdqOnnx } from '../../src/index.js';
 import { type DecodedModel, decodedObjectOptions } from '../../src/schema/DecodedModel.js';
@@ -103,6 +103,19 @@ describe('exportQdqOnnx', () => {
     );
     const asHalfToEven = decode(exportQdqOnnx(bpu, { bpuRounding: 'half-to-even' }));
     expect(asHalfToEven.graph?.node[0]?.op_type).toBe('QuantizeLinear');
+    // A constant's integers are written as the BPU rounds them, floor(v + 0.5): the quotients 2.5, -1.5
+    // and 0.5 give 3, -1 and 1, where half to even would give 2, -2 and 0.
+    const c = new Graph('bpu-constant');
+    const fqc = c.addNode({
+      op: 'FakeQuantize',
+      name: 'k',
+      inputs: [c.addConstant('k', Tensor.float32([3], [1.25, -0.75, 0.25]))],
+      attrs: { dtype: 'qint8', scales: [0.5], rounding: 'bpu' },
+    });
+    const y = c.addInput('y', { dtype: 'float32', shape: [3] });
+    c.setOutputs([c.addNode({ op: 'Add', name: 'add', inputs: [y, fqc.output()] }).output()]);
+    const integers = initializer(decode(exportQdqOnnx(c)), 'k_quantized').raw_data as Uint8Array;
+    expect([...new Int8Array(integers.slice().buffer)]).toEqual([3, -1, 1]);
     const g = new Graph('f64');
     const x = g.addInput('x', { dtype: 'float64', shape: [3] });
     g.setOutputs([

@@ -28,7 +28,8 @@ function expressibleParams(node: Node, ctx: ExportContext, options: QdqExportOpt
   if (params.dtype === 'qint32') {
     refuse(node, 'quantizes to qint32, which QuantizeLinear cannot (ONNX quantizes to 8 and 16 bits)');
   }
-  if (params.rounding === 'bpu' && options.bpuRounding !== 'half-to-even') {
+  // A constant's integers are written as computed, so only QuantizeLinear's own rounding matters.
+  if (params.rounding === 'bpu' && !node.input(0).constant && options.bpuRounding !== 'half-to-even') {
     refuse(
       node,
       "rounds as the BPU does (floor(x / scale + 0.5)); QuantizeLinear rounds half to even. Pass bpuRounding: 'half-to-even' to export it anyway",
