@@ -1,12 +1,18 @@
-import { AttributeReader, type Kernel, type Node, type OpRegistry, QtkError, type Tensor } from '@qtk/ir';
+import { AttributeReader, type Kernel, type Node, type OpRegistry, QTK_DOMAIN, QtkError, type Tensor } from '@qtk/ir';
+import { integerKernels } from './integerKernelTable.js';
 import { coreKernels } from './kernelTable.js';
 
 /**
- * The kernel that runs `node`: the simulator's own for a core op, else the one its definition in
+ * The kernel that runs `node`: the simulator's own for a core op or a qtk integer op, else the one its definition in
  * `registry` carries (how a backend's ops run without the simulator knowing the backend).
  */
 export function kernelFor(node: Node, registry: OpRegistry): Kernel {
-  const own = node.domain === '' ? coreKernels.get(node.op) : undefined;
+  const own =
+    node.domain === ''
+      ? coreKernels.get(node.op)
+      : node.domain === QTK_DOMAIN
+        ? integerKernels.get(node.op)
+        : undefined;
   if (own) return own;
   const def = registry.definitionOf(node);
   if (!def.kernel) {

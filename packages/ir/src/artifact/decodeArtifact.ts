@@ -123,6 +123,7 @@ function rebuildGraph(g: Plain, source: string, registry: OpRegistry, bad: (what
       outputTypes: outputs.map((o) => type(o.type as Plain, `output '${String(o.name)}' of node '${name}'`)),
     });
     if (node.name !== name) bad(`node name '${name}' appears twice`);
+    node.annotations = { ...((n.annotations ?? {}) as Record<string, string>) };
     node.outputs.forEach((o, k) => {
       if (o.name !== String(outputs[k]?.name)) bad(`value name '${String(outputs[k]?.name)}' appears twice`);
     });

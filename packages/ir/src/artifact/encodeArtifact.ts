@@ -46,6 +46,7 @@ function graphMessage(graph: Graph): qtk.artifact.Graph.$Properties {
       attributes: Object.entries(n.attrs)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([k, v]) => attributeMessage(k, v)),
+      annotations: sorted(n.annotations),
     })),
     outputs: graph.outputs.map((v) => v.name),
     metadata: sorted(graph.metadata),

@@ -16,6 +16,12 @@ export class Node {
   /** Op domain; `''` is qtk's core op set. Backends register ops in domains of their own. */
   readonly domain: string;
   attrs: Attributes;
+  /**
+   * Facts about the node that do not change what it computes: the hardware `unit` a backend
+   * places it on (`tae`, `vae`, `vpu`, `cpu`), `fallback` when a float op runs on the CPU, ...
+   * Kept by artifacts, shown by dumps and visualize, ignored by verification and kernels.
+   */
+  annotations: Record<string, string> = {};
   /** @internal */
   readonly inputList: (Value | null)[] = [];
   /** @internal */

@@ -21,6 +21,7 @@ export function cloneGraph(source: Graph): Graph {
       outputs: n.outputs.map((o) => o.name),
       outputTypes: n.outputs.map((o) => o.type),
     });
+    node.annotations = { ...n.annotations };
     for (let i = 0; i < n.outputs.length; i++) map.set(n.outputs[i] as Value, node.output(i));
   }
   copy.setOutputs(source.outputs.map((v) => map.get(v) as Value));

@@ -33,7 +33,11 @@ export function formatGraph(graph: Graph): string {
     const entries = Object.entries(n.attrs);
     const attrs = entries.length ? ` {${entries.map(([k, v]) => `${k}: ${formatAttribute(v)}`).join(', ')}}` : '';
     const outs = n.outputs.map((o) => `${o.name}: ${formatTensorType(o.type)}`).join(', ');
-    lines.push(`  node   ${n.name} = ${n.qualifiedOp}(${args})${attrs} -> ${outs}`);
+    const notes = Object.entries(n.annotations)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => ` @${k}=${v}`)
+      .join('');
+    lines.push(`  node   ${n.name} = ${n.qualifiedOp}(${args})${attrs} -> ${outs}${notes}`);
   }
   for (const v of graph.outputs) lines.push(`  output ${v.name}: ${formatTensorType(v.type)}`);
   return `${lines.join('\n')}\n`;

@@ -39,21 +39,30 @@ function checkScales(params: QuantParams, what: string): void {
   }
 }
 
+/** What {@link quantizeTensor} and {@link fakeQuantizeTensor} counts while it runs. */
+export interface FakeQuantizeStats {
+  /** Values whose rounded quotient fell outside [qmin, qmax] and were clamped. */
+  saturated: number;
+}
+
 /**
  * `clamp(round(x / scale), qmin, qmax)` as integers in the dtype's storage (int8, int16, int32).
  * The division is float32 division (as ONNX QuantizeLinear computes it).
  */
-export function quantizeTensor(x: Tensor, params: QuantParams, what = 'tensor'): Tensor {
+export function quantizeTensor(x: Tensor, params: QuantParams, what = 'tensor', stats?: FakeQuantizeStats): Tensor {
   checkScales(params, what);
   const { qmin, qmax, storage } = quantDTypeInfo(params.dtype);
   const mode = params.rounding ?? 'half-to-even';
   const scaleOf = scaleIndexer(x.shape, params, what);
   const src = x.data as Float32Array | Float64Array;
   const out = allocateStorage(storage, src.length) as Int8Array | Int16Array | Int32Array;
+  let saturated = 0;
   for (let i = 0; i < src.length; i++) {
     const q = roundWith(mode, Math.fround((src[i] as number) / (params.scales[scaleOf(i)] as number)));
+    if (q < qmin || q > qmax) saturated++;
     out[i] = Math.min(Math.max(q, qmin), qmax);
   }
+  if (stats) stats.saturated += saturated;
   return new Tensor(storage, x.shape, out);
 }
 
@@ -65,12 +74,6 @@ export function dequantizeTensor(q: Tensor, params: QuantParams, what = 'tensor'
   const out = new Float32Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = (src[i] as number) * (params.scales[scaleOf(i)] as number);
   return new Tensor('float32', q.shape, out);
-}
-
-/** What {@link fakeQuantizeTensor} counts while it runs. */
-export interface FakeQuantizeStats {
-  /** Values whose rounded quotient fell outside [qmin, qmax] and were clamped. */
-  saturated: number;
 }
 
 /**

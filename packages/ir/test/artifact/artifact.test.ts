@@ -41,6 +41,7 @@ function sample(): Graph {
   const t = g.addNode({ op: 'Transpose', name: 'tr', inputs: [r.output()], attrs: { perm: [1, 0] } });
   const gelu = g.addNode({ op: 'Gelu', name: 'gelu', inputs: [t.output()], attrs: { approximate: 'tanh' } });
   g.addConstant('mask', new Tensor('bool', [2], Uint8Array.of(1, 0)));
+  gelu.annotations = { unit: 'vae', fallback: 'no' };
   g.setOutputs([...g.outputs, gelu.output()]);
   return g;
 }

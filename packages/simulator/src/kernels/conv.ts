@@ -1,9 +1,9 @@
-import { formatShape, type Kernel, Tensor } from '@qtk/ir';
+import { formatShape, type Kernel, type KernelContext, Tensor } from '@qtk/ir';
 import { floatInput, optionalInput } from './kernelInputs.js';
 import { accumulateProduct } from './matrixProduct.js';
 import { nodeError } from './nodeError.js';
 import { type PlanarWindow, planarWindow } from './planarWindow.js';
-import type { NumberStorage } from './storage.js';
+import { type NumberStorage, numberStorage } from './storage.js';
 
 /**
  * Unfolds the receptive fields of channels `[c0, c0 + cg)` of image `n` into `col`
@@ -45,6 +45,19 @@ export const convKernel: Kernel = (ctx) => {
   const x = floatInput(ctx, 0);
   const w = floatInput(ctx, 1);
   const bias = optionalInput(ctx, 2) ? floatInput(ctx, 2) : undefined;
+  const { acc, shape } = convAccumulate(ctx, x, w, bias);
+  const out = Tensor.zeros(x.dtype, shape);
+  out.data.set(acc);
+  return [out];
+};
+
+/** The convolution's sums in double, for any numeric dtypes (the integer Conv reuses it), NCHW. */
+export function convAccumulate(
+  ctx: KernelContext,
+  x: Tensor,
+  w: Tensor,
+  bias: Tensor | undefined,
+): { acc: Float64Array; shape: number[] } {
   if (w.rank < 3) throw nodeError(ctx, `weight must be [O, I/group, k...], got ${formatShape(w.shape)}`);
   const kernel = w.shape.slice(2);
   if (ctx.attrs.has('kernel_shape')) {
@@ -66,19 +79,23 @@ export const convKernel: Kernel = (ctx) => {
   if (bias && (bias.rank !== 1 || bias.size !== outChannels)) {
     throw nodeError(ctx, `bias must be [${outChannels}], got ${formatShape(bias.shape)}`);
   }
+  const xData = numberStorage(x);
+  const wData = numberStorage(w);
+  const bData = bias ? numberStorage(bias) : undefined;
   const og = outChannels / group;
   const depth = cg * g.kH * g.kW;
   const positions = g.outH * g.outW;
-  const out = Tensor.zeros(x.dtype, [g.batch, outChannels, ...g.outSpatial]);
+  const shape = [g.batch, outChannels, ...g.outSpatial];
+  const all = new Float64Array(g.batch * outChannels * positions);
   const col = new Float64Array(depth * positions);
   const acc = new Float64Array(og * positions);
   for (let n = 0; n < g.batch; n++) {
     for (let grp = 0; grp < group; grp++) {
-      im2col(x.data, g, n, grp * cg, cg, col);
-      for (let o = 0; o < og; o++) acc.fill(bias ? bias.data[grp * og + o] : 0, o * positions, (o + 1) * positions);
-      accumulateProduct(acc, w.data, grp * og * depth, col, 0, og, depth, positions);
-      out.data.set(acc, (n * outChannels + grp * og) * positions);
+      im2col(xData, g, n, grp * cg, cg, col);
+      for (let o = 0; o < og; o++) acc.fill(bData ? bData[grp * og + o] : 0, o * positions, (o + 1) * positions);
+      accumulateProduct(acc, wData, grp * og * depth, col, 0, og, depth, positions);
+      all.set(acc, (n * outChannels + grp * og) * positions);
     }
   }
-  return [out];
-};
+  return { acc: all, shape };
+}

@@ -1,8 +1,9 @@
-import { formatShape, type Kernel, numel, Tensor } from '@qtk/ir';
+import { formatShape, type Kernel, type KernelContext, numel, Tensor } from '@qtk/ir';
 import { broadcastConcrete, broadcastStrides, forEachBroadcastRow } from './broadcast.js';
 import { floatInput, optionalInput } from './kernelInputs.js';
 import { accumulateProduct, accumulateProductTransposed } from './matrixProduct.js';
 import { nodeError } from './nodeError.js';
+import { numberStorage } from './storage.js';
 
 /**
  * NumPy matmul: batched over the leading dims (broadcasting), a 1-D first operand is a row vector
@@ -12,6 +13,17 @@ export const matMulKernel: Kernel = (ctx) => {
   const a = floatInput(ctx, 0);
   const b = floatInput(ctx, 1);
   if (a.dtype !== b.dtype) throw nodeError(ctx, `input dtypes differ: ${a.dtype} and ${b.dtype}`);
+  const { acc, shape } = matMulAccumulate(ctx, a, b);
+  const out = Tensor.zeros(a.dtype, shape);
+  out.data.set(acc);
+  return [out];
+};
+
+/**
+ * NumPy matmul's sums in double, for any numeric dtypes (exact for integer operands up to 16 bits:
+ * the integer kernels reuse it), with the output shape.
+ */
+export function matMulAccumulate(ctx: KernelContext, a: Tensor, b: Tensor): { acc: Float64Array; shape: number[] } {
   if (a.rank === 0 || b.rank === 0) throw nodeError(ctx, 'inputs must have at least one dim');
   const as = a.rank === 1 ? [1, a.shape[0]] : a.shape;
   const bs = b.rank === 1 ? [b.shape[0], 1] : b.shape;
@@ -29,14 +41,15 @@ export const matMulKernel: Kernel = (ctx) => {
   const shape = [...batch];
   if (a.rank > 1) shape.push(m);
   if (b.rank > 1) shape.push(n);
-  const out = Tensor.zeros(a.dtype, shape);
+  const all = new Float64Array(numel(shape));
   const acc = new Float64Array(m * n);
-  const dst = out.data;
+  const aData = numberStorage(a);
+  const bData = numberStorage(b);
   let o = 0;
   const product = (aIndex: number, bIndex: number) => {
     acc.fill(0);
-    accumulateProduct(acc, a.data, aIndex * m * k, b.data, bIndex * k * n, m, k, n);
-    dst.set(acc, o);
+    accumulateProduct(acc, aData, aIndex * m * k, bData, bIndex * k * n, m, k, n);
+    all.set(acc, o);
     o += m * n;
   };
   if (batch.length === 0) {
@@ -46,14 +59,27 @@ export const matMulKernel: Kernel = (ctx) => {
       for (let r = 0; r < count; r++) product(offsets[0] + r * steps[0], offsets[1] + r * steps[1]);
     });
   }
-  return [out];
-};
+  return { acc: all, shape };
+}
 
 /** PyTorch's Linear: y = x Wᵀ + b over the last dim of x, W `[out, in]`. */
 export const linearKernel: Kernel = (ctx) => {
   const x = floatInput(ctx, 0);
   const w = floatInput(ctx, 1);
   const bias = optionalInput(ctx, 2) ? floatInput(ctx, 2) : undefined;
+  const { acc, shape } = linearAccumulate(ctx, x, w, bias);
+  const out = Tensor.zeros(x.dtype, shape);
+  out.data.set(acc);
+  return [out];
+};
+
+/** Linear's sums `x Wᵀ + b` in double, for any numeric dtypes (the integer Linear reuses it). */
+export function linearAccumulate(
+  ctx: KernelContext,
+  x: Tensor,
+  w: Tensor,
+  bias: Tensor | undefined,
+): { acc: Float64Array; shape: number[] } {
   if (w.rank !== 2) throw nodeError(ctx, `weight must be 2-D [out, in], got ${formatShape(w.shape)}`);
   const [n, k] = w.shape;
   if (x.rank < 1 || x.shape[x.rank - 1] !== k) {
@@ -64,12 +90,13 @@ export const linearKernel: Kernel = (ctx) => {
   }
   const m = numel(x.shape.slice(0, -1));
   const acc = new Float64Array(m * n);
-  if (bias) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) acc[i * n + j] = bias.data[j];
-  accumulateProductTransposed(acc, x.data, 0, w.data, 0, m, k, n);
-  const out = Tensor.zeros(x.dtype, [...x.shape.slice(0, -1), n]);
-  out.data.set(acc);
-  return [out];
-};
+  if (bias) {
+    const b = numberStorage(bias);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) acc[i * n + j] = b[j];
+  }
+  accumulateProductTransposed(acc, numberStorage(x), 0, numberStorage(w), 0, m, k, n);
+  return { acc, shape: [...x.shape.slice(0, -1), n] };
+}
 
 /** ONNX Gemm: alpha · A′B′ + beta · C, A′/B′ optionally transposed, C broadcast to [M, N]. */
 export const gemmKernel: Kernel = (ctx) => {

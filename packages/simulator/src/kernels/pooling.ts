@@ -7,12 +7,12 @@ import type { NumberStorage } from './storage.js';
 /**
  * MaxPool over NCW / NCHW: the largest input element in each window, with dilations and ceil_mode.
  * Padding never wins: only elements inside the input are compared (a window with none gives the
- * dtype's lowest value, as onnxruntime does). Floats and int8/uint8, as ONNX allows.
+ * dtype's lowest value, as onnxruntime does). Floats and int8/uint8 as ONNX allows, and int16 (quantized graphs).
  */
 export const maxPoolKernel: Kernel = (ctx) => {
   const x = requiredInput(ctx, 0);
-  if (!['float32', 'float64', 'int8', 'uint8'].includes(x.dtype)) {
-    throw nodeError(ctx, `dtype ${x.dtype} is not supported (float32, float64, int8, uint8)`);
+  if (!['float32', 'float64', 'int8', 'uint8', 'int16'].includes(x.dtype)) {
+    throw nodeError(ctx, `dtype ${x.dtype} is not supported (float32, float64, int8, uint8, int16)`);
   }
   const g = planarWindow(ctx, x, ctx.attrs.ints('kernel_shape'));
   const out = Tensor.zeros(x.dtype, [g.batch, g.channels, ...g.outSpatial]);

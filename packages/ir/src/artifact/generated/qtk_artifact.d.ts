@@ -957,6 +957,9 @@ export namespace qtk {
             /** Node attributes. */
             attributes: qtk.artifact.Attribute.$Properties[];
 
+            /** Node annotations. */
+            annotations: { [k: string]: string };
+
             /**
              * Creates a new Node instance using the specified properties.
              * @param [properties] Properties to set
@@ -1059,6 +1062,9 @@ export namespace qtk {
                 /** Node attributes */
                 attributes?: (qtk.artifact.Attribute.$Properties[]|null);
 
+                /** Node annotations */
+                annotations?: ({ [k: string]: string }|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1071,6 +1077,7 @@ export namespace qtk {
               inputs?: string[]|null;
               outputs?: qtk.artifact.ValueInfo.$Shape[]|null;
               attributes?: qtk.artifact.Attribute.$Shape[]|null;
+              annotations?: { [k: string]: string }|null;
               $unknowns?: Uint8Array[];
             };
         }

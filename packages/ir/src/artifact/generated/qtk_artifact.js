@@ -164,6 +164,11 @@ const $root = ($protobuf.roots["default"] || ($protobuf.roots["default"] = new $
                 "rule": "repeated",
                 "type": "Attribute",
                 "id": 6
+              },
+              "annotations": {
+                "keyType": "string",
+                "type": "string",
+                "id": 7
               }
             }
           },

@@ -1,0 +1,30 @@
+import type { OpDefinition } from '../OpDefinition.js';
+import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
+import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
+import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
+import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
+import { Lut, SegmentLut } from './lookupTables.js';
+import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
+
+/**
+ * qtk's integer op set (domain `qtk`): the ops backends convert to, with their arithmetic fixed by
+ * their parameters (scales, fixed-point multipliers and shifts, tables) so that the simulator runs
+ * any backend's output.
+ */
+export const integerOps: readonly OpDefinition[] = [
+  Quantize,
+  Dequantize,
+  Rescale,
+  IntegerLinear,
+  IntegerConv,
+  IntegerMatMul,
+  IntegerAdd,
+  IntegerSub,
+  IntegerMul,
+  Lut,
+  SegmentLut,
+  IntegerLayerNorm,
+  IntegerSoftmax,
+  IntegerGlobalAveragePool,
+  IntegerReduceMean,
+];

@@ -1,0 +1,85 @@
+import { formatShape, normalizeAxis } from '../../shape/Shape.js';
+import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import { isIntegerActivation } from './outputStage.js';
+import { QTK_DOMAIN } from './QTK_DOMAIN.js';
+
+function outDtype(ctx: InferenceContext): 'int8' | 'int16' {
+  const d = ctx.attrs.string('out_dtype');
+  if (d !== 'int8' && d !== 'int16') ctx.fail(`out_dtype '${d}' is not int8 or int16`);
+  return d;
+}
+
+/**
+ * Integer LayerNorm with int16 internals, over dims `axis`..last (D values per row):
+ * `S1 = sum x`, `S2 = sum x^2` (exact), `V = D S2 - S1^2 + epsilon_int` (D^2 times the variance
+ * plus epsilon, in the input's integer units), `c = D x - S1`, `r = isqrt(floor(2^96 / V))`
+ * (1/sqrt(V) with 48 fractional bits), then
+ * `t = round_half_up(c * gamma * r * multiplier / 2^(48 + shift - frac_bits))`,
+ * `y = clamp(round_half_up((t + beta) / 2^frac_bits))`.
+ * Gamma is int16 (absent: 1), beta int32 in output units times 2^frac_bits (absent: 0), and
+ * multiplier / 2^shift is gamma's scale over the output scale. All integer arithmetic.
+ */
+export const IntegerLayerNorm: OpDefinition = {
+  op: 'LayerNorm',
+  domain: QTK_DOMAIN,
+  summary: 'Integer LayerNorm: exact statistics, integer inverse square root, int16 gamma.',
+  inputs: [{ name: 'X' }, { name: 'Gamma', optional: true }, { name: 'Beta', optional: true }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    axis: { kind: 'int', default: -1 },
+    epsilon_int: { kind: 'int', default: 0 },
+    multiplier: { kind: 'int', required: true },
+    shift: { kind: 'int', required: true },
+    frac_bits: { kind: 'int', default: 12 },
+    out_dtype: { kind: 'string', required: true },
+    input_scale: { kind: 'floats' },
+    output_scale: { kind: 'floats' },
+  },
+  inferTypes(ctx) {
+    const x = ctx.requireInput(0);
+    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    if (normalizeAxis(ctx.attrs.int('axis'), x.shape.length) === undefined) {
+      ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
+    }
+    const g = ctx.inputType(1);
+    if (g && g.dtype !== 'int16') ctx.fail(`gamma must be int16, got ${g.dtype}`);
+    const b = ctx.inputType(2);
+    if (b && b.dtype !== 'int32') ctx.fail(`beta must be int32, got ${b.dtype}`);
+    return [{ dtype: outDtype(ctx), shape: x.shape }];
+  },
+};
+
+/**
+ * Integer Softmax with int16 internals along `axis`: `z = x - max` (<= 0);
+ * `u = multiplyByFixedPoint(z, exp_multiplier, exp_shift)` is z s_x log2(e) with 16 fractional
+ * bits; with `k = floor(u / 2^16)`, `f = u - k 2^16`, `e = interp(pow2_table, f) >> -k` where
+ * `pow2_table[j] = round(2^(j/256) 2^14)`, j = 0..256, interpolated linearly on f's low 8 bits;
+ * `y = clamp(floor((e * out_multiplier + sum(e) 2^15) / (sum(e) 2^16)))` with
+ * `out_multiplier = round(2^16 / s_out)`.
+ */
+export const IntegerSoftmax: OpDefinition = {
+  op: 'Softmax',
+  domain: QTK_DOMAIN,
+  summary: 'Integer Softmax: base-2 exponentials from a 257-entry table, int32 sums.',
+  inputs: [{ name: 'X' }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    axis: { kind: 'int', default: -1 },
+    exp_multiplier: { kind: 'int', required: true },
+    exp_shift: { kind: 'int', required: true },
+    pow2_table: { kind: 'ints', required: true },
+    out_multiplier: { kind: 'int', required: true },
+    out_dtype: { kind: 'string', required: true },
+    input_scale: { kind: 'floats' },
+    output_scale: { kind: 'floats' },
+  },
+  inferTypes(ctx) {
+    const x = ctx.requireInput(0);
+    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    if (normalizeAxis(ctx.attrs.int('axis'), x.shape.length) === undefined) {
+      ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
+    }
+    if (ctx.attrs.ints('pow2_table').length !== 257) ctx.fail('pow2_table must have 257 entries');
+    return [{ dtype: outDtype(ctx), shape: x.shape }];
+  },
+};

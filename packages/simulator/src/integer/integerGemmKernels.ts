@@ -1,0 +1,43 @@
+import type { Kernel, KernelContext, Tensor } from '@qtk/ir';
+import { convAccumulate } from '../kernels/conv.js';
+import { optionalInput, requiredInput } from '../kernels/kernelInputs.js';
+import { linearAccumulate, matMulAccumulate } from '../kernels/matmul.js';
+import { nodeError } from '../kernels/nodeError.js';
+import { outputStage } from './outputStage.js';
+
+function integerOperand(ctx: KernelContext, index: number, what: string, dtypes: readonly string[]): Tensor {
+  const t = requiredInput(ctx, index);
+  if (!dtypes.includes(t.dtype)) throw nodeError(ctx, `${what} is ${t.dtype}, expected ${dtypes.join(' or ')}`);
+  return t;
+}
+
+const ACTIVATIONS = ['int8', 'int16'];
+
+/**
+ * Integer Linear: exact int32 sums (products of int8/int16 are exact in double, and so are sums of
+ * up to 2^22 of them), the accumulator rule, then the output stage per output channel (last axis).
+ */
+export const integerLinearKernel: Kernel = (ctx) => {
+  const x = integerOperand(ctx, 0, 'input', ACTIVATIONS);
+  const w = integerOperand(ctx, 1, 'weight', ACTIVATIONS);
+  const b = optionalInput(ctx, 2) ? integerOperand(ctx, 2, 'bias', ['int32']) : undefined;
+  const { acc, shape } = linearAccumulate(ctx, x, w, b);
+  return [outputStage(ctx, acc, shape, shape.length - 1)];
+};
+
+/** Integer Conv: exact int32 sums, the accumulator rule, the output stage per output channel (axis 1). */
+export const integerConvKernel: Kernel = (ctx) => {
+  const x = integerOperand(ctx, 0, 'input', ACTIVATIONS);
+  const w = integerOperand(ctx, 1, 'weight', ACTIVATIONS);
+  const b = optionalInput(ctx, 2) ? integerOperand(ctx, 2, 'bias', ['int32']) : undefined;
+  const { acc, shape } = convAccumulate(ctx, x, w, b);
+  return [outputStage(ctx, acc, shape, 1)];
+};
+
+/** Integer MatMul of two activations: exact int32 sums, then a per-tensor output stage. */
+export const integerMatMulKernel: Kernel = (ctx) => {
+  const a = integerOperand(ctx, 0, 'A', ACTIVATIONS);
+  const b = integerOperand(ctx, 1, 'B', ACTIVATIONS);
+  const { acc, shape } = matMulAccumulate(ctx, a, b);
+  return [outputStage(ctx, acc, shape, Math.max(0, shape.length - 1))];
+};
