@@ -18,6 +18,8 @@ export * from './graph/Node.js';
 export * from './graph/TensorType.js';
 export * from './graph/Value.js';
 export * from './graph/verifyGraph.js';
+export * from './math/activationFunctions.js';
+export * from './math/erf.js';
 export * from './nn/LeafModule.js';
 export * from './nn/layers/activations.js';
 export * from './nn/layers/BatchNorm2d.js';

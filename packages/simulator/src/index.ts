@@ -6,7 +6,6 @@
 
 export { evaluateNode } from './evaluateNode.js';
 export { integerKernels } from './integerKernelTable.js';
-export { erf } from './kernels/erf.js';
 export { coreKernels } from './kernelTable.js';
 export { type NodeRunEvent, type RunHooks, type RunOptions, type RunResult, runGraph } from './runGraph.js';
 export { kernelFor } from './runNode.js';

@@ -1,5 +1,4 @@
-import { type Kernel, Tensor } from '@qtk/ir';
-import { erf } from './erf.js';
+import { erf, gelu, geluTanh, type Kernel, sigmoid, Tensor } from '@qtk/ir';
 import { floatInput, requiredInput } from './kernelInputs.js';
 import { nodeError } from './nodeError.js';
 
@@ -16,25 +15,6 @@ function floatUnaryKernel(f: (x: number) => number): Kernel {
     for (let i = 0; i < src.length; i++) dst[i] = f(src[i]);
     return [out];
   };
-}
-
-/** 1 / (1 + exp(-x)), written so that neither branch overflows. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/** x * Phi(x), the exact GELU. */
-export function gelu(x: number): number {
-  return 0.5 * x * (1 + erf(x * Math.SQRT1_2));
-}
-
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-
-/** GELU's tanh approximation (PyTorch's `approximate='tanh'`). */
-export function geluTanh(x: number): number {
-  return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
 }
 
 export const sqrtKernel: Kernel = floatUnaryKernel(Math.sqrt);

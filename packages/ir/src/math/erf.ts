@@ -1,11 +1,9 @@
-/**
+/*
  * The error function in double precision, after W. J. Cody, "Rational Chebyshev approximations for
  * the error function", Math. Comp. 23 (1969), as in his CALERF routine (SPECFUN): three rational
  * approximations, for |x| <= 0.46875, for 0.46875 < |x| <= 4 (via erfc), and beyond (via erfc's
  * asymptotic form). Accurate to about 1e-16 relative; JavaScript has no `Math.erf`. The
  * coefficients are Cody's 18-digit constants written as the doubles they round to.
- *
- * @module
  */
 
 const A = [3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315];
@@ -61,6 +59,7 @@ function erfcTail(y: number): number {
 }
 
 /** The error function erf(x) = 2/sqrt(pi) * integral from 0 to x of exp(-t^2) dt. */
+/** The error function, accurate to about 1e-16 relative (W. J. Cody's CALERF; see above). */
 export function erf(x: number): number {
   const y = Math.abs(x);
   if (y <= 0.46875) {
