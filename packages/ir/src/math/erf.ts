@@ -58,8 +58,10 @@ function erfcTail(y: number): number {
   return Math.exp(-s * s) * Math.exp(-del) * r;
 }
 
-/** The error function erf(x) = 2/sqrt(pi) * integral from 0 to x of exp(-t^2) dt. */
-/** The error function, accurate to about 1e-16 relative (W. J. Cody's CALERF; see above). */
+/**
+ * The error function erf(x) = 2/sqrt(pi) * integral from 0 to x of exp(-t^2) dt, accurate to about
+ * 1e-16 relative (W. J. Cody's CALERF; see above).
+ */
 export function erf(x: number): number {
   const y = Math.abs(x);
   if (y <= 0.46875) {
