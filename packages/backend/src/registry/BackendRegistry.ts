@@ -22,7 +22,10 @@ export class BackendRegistry {
     for (const march of backend.marches) {
       const other = this.#byMarch.get(march);
       if (other && other !== backend) {
-        throw new QtkError('backend.duplicate-march', `march '${march}' is served by ${other.name} already; ${backend.name} cannot take it`);
+        throw new QtkError(
+          'backend.duplicate-march',
+          `march '${march}' is served by ${other.name} already; ${backend.name} cannot take it`,
+        );
       }
     }
     for (const march of backend.marches) this.#byMarch.set(march, backend);

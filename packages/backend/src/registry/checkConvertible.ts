@@ -6,7 +6,10 @@ import { type Artifact, QtkError } from '@qtk/ir';
  */
 export function checkConvertible(qat: Artifact, source: string): void {
   if (qat.kind !== 'qat') {
-    throw new QtkError('backend.not-qat', `${source}: convert takes a QAT artifact (from qtk calibrate), this one is '${qat.kind}'`);
+    throw new QtkError(
+      'backend.not-qat',
+      `${source}: convert takes a QAT artifact (from qtk calibrate), this one is '${qat.kind}'`,
+    );
   }
   for (const n of qat.graph.nodes) {
     if (n.op !== 'FakeQuantize' || n.domain !== '') continue;

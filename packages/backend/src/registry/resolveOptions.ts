@@ -14,7 +14,8 @@ export function resolveOptions(backend: Backend, given: BackendOptionValues): Ba
         `${backend.name} has no option '${name}'${names.length ? `; its options: ${names.join(', ')}` : ' (it takes none)'}`,
       );
     }
-    if (typeof value !== spec.type) throw new QtkError('backend.option', `${backend.name}: option '${name}' must be a ${spec.type}`);
+    if (typeof value !== spec.type)
+      throw new QtkError('backend.option', `${backend.name}: option '${name}' must be a ${spec.type}`);
   }
   for (const o of backend.options) out[o.name] = given[o.name] ?? o.default;
   return out;

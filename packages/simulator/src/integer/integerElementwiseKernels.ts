@@ -21,7 +21,7 @@ function integerBinary(ctx: KernelContext, f: (a: number, b: number) => number):
     for (let k = 0, i = offsets[0], j = offsets[1]; k < n; k++, i += steps[0], j += steps[1]) {
       const v = f(ad[i] as number, bd[j] as number);
       if (v < qmin || v > qmax) saturated++;
-      dst[o + k] = v < lo ? lo : v > hi ? hi : v;
+      dst[o + k] = Math.min(Math.max(v, lo), hi);
     }
   });
   if (saturated > 0) ctx.count('saturated', saturated);

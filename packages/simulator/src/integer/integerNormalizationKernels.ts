@@ -56,7 +56,7 @@ export const integerLayerNormKernel: Kernel = (ctx) => {
       const t = Number((c * rstd + halfDown) >> down) + (beta ? (beta[i] as number) : 0);
       const y = Math.floor((t + half) / scale);
       if (y < qmin || y > qmax) saturated++;
-      dst[base + i] = y < lo ? lo : y > hi ? hi : y;
+      dst[base + i] = Math.min(Math.max(y, lo), hi);
     }
   }
   if (saturated > 0) ctx.count('saturated', saturated);
@@ -100,7 +100,7 @@ export const integerSoftmaxKernel: Kernel = (ctx) => {
       }
       for (let i = 0; i < n; i++) {
         const y = Math.floor(((e[i] as number) * rOut + sum * 32768) / (sum * 65536));
-        dst[at(i)] = y < lo ? lo : y > hi ? hi : y;
+        dst[at(i)] = Math.min(Math.max(y, lo), hi);
       }
     }
   }

@@ -41,7 +41,7 @@ function sumAndRequantize(ctx: KernelContext, x: Tensor, axes: readonly number[]
   for (let i = 0; i < sums.length; i++) {
     const y = multiplyByFixedPoint(sums[i] as number, m, s);
     if (y < qmin || y > qmax) saturated++;
-    dst[i] = y < lo ? lo : y > hi ? hi : y;
+    dst[i] = Math.min(Math.max(y, lo), hi);
   }
   if (saturated > 0) ctx.count('saturated', saturated);
   return out;

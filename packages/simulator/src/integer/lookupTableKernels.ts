@@ -1,4 +1,4 @@
-import { type Kernel, Tensor } from '@qtk/ir';
+import { type Kernel, SEGMENT_POINTS, Tensor } from '@qtk/ir';
 import { requiredInput } from '../kernels/kernelInputs.js';
 import { nodeError } from '../kernels/nodeError.js';
 
@@ -13,27 +13,28 @@ export const lutKernel: Kernel = (ctx) => {
   return [new Tensor('int8', x.shape, out)];
 };
 
-/** int16 -> int16 through 8 linear segments: `floor((x slope + offset + 2^(shift-1)) / 2^shift)`, clamped. */
+/** int16 -> int16 through 8 segments of interpolated tables (see `SegmentLut` in `@qtk/ir`). */
 export const segmentLutKernel: Kernel = (ctx) => {
   const x = requiredInput(ctx, 0);
   if (x.dtype !== 'int16') throw nodeError(ctx, `input is ${x.dtype}, expected int16`);
   const bounds = ctx.attrs.ints('bounds');
-  const slopes = ctx.attrs.ints('slopes');
-  const offsets = ctx.attrs.ints('offsets');
-  const shift = ctx.attrs.int('shift');
-  const half = shift > 0 ? 2 ** (shift - 1) : 0;
-  const scale = 2 ** shift;
+  const steps = ctx.attrs.ints('steps');
+  const tables = ctx.attrs.ints('tables');
   const src = x.data as Int16Array;
   const out = new Int16Array(src.length);
-  let saturated = 0;
   for (let i = 0; i < src.length; i++) {
     const v = src[i] as number;
     let k = 0;
     while (k < bounds.length && v >= (bounds[k] as number)) k++;
-    const y = Math.floor((v * (slopes[k] as number) + (offsets[k] as number) + half) / scale);
-    if (y < -32768 || y > 32767) saturated++;
-    out[i] = y < -32768 ? -32768 : y > 32767 ? 32767 : y;
+    const start = k === 0 ? -32768 : (bounds[k - 1] as number);
+    const step = steps[k] as number;
+    const offset = v - start;
+    const j = Math.min(offset >> step, SEGMENT_POINTS - 2);
+    const r = offset - j * 2 ** step;
+    const t0 = tables[k * SEGMENT_POINTS + j] as number;
+    const t1 = tables[k * SEGMENT_POINTS + j + 1] as number;
+    const y = t0 + (step === 0 ? 0 : Math.floor(((t1 - t0) * r + 2 ** (step - 1)) / 2 ** step));
+    out[i] = Math.min(Math.max(y, -32768), 32767);
   }
-  if (saturated > 0) ctx.count('saturated', saturated);
   return [new Tensor('int16', x.shape, out)];
 };

@@ -52,7 +52,7 @@ export function requantize(
     const c = channel(i);
     const v = multiplyByFixedPoint(values[i] as number, multipliers[c] as number, shifts[c] as number);
     if (v < qmin || v > qmax) saturated++;
-    dst[i] = v < lo ? lo : v > hi ? hi : v;
+    dst[i] = Math.min(Math.max(v, lo), hi);
   }
   if (saturated > 0) ctx.count('saturated', saturated);
   return out;

@@ -127,16 +127,21 @@ describe('lookup tables', () => {
     const table = Array.from({ length: 256 }, (_, i) => Math.max(0, i - 128)); // ReLU
     expect(runOne('Lut', [int8([3], [-5, 0, 7])], { table }).y.toNumbers()).toEqual([0, 0, 7]);
   });
-  it('SegmentLut applies the segment of each value (hand-computed)', () => {
-    // bounds at 0: x < 0 uses segment 0 (slope 0, offset 0), x >= 0 segment 1..7 (slope 3, offset 2 << 2, shift 2)
-    const y = runOne('SegmentLut', [int16([3], [-100, 4, 10])], {
-      bounds: [0, 30000, 30001, 30002, 30003, 30004, 30005],
-      slopes: [0, 3, 3, 3, 3, 3, 3, 3],
-      offsets: [0, 8, 8, 8, 8, 8, 8, 8],
-      shift: 2,
-    }).y;
-    // (4*3 + 8 + 2) >> 2 = 22 >> 2 = 5; (10*3 + 8 + 2) >> 2 = 40 >> 2 = 10
-    expect(y.toNumbers()).toEqual([0, 5, 10]);
+  it('SegmentLut interpolates within the segment of each value (hand-computed)', () => {
+    // Every segment samples y = 2x at points 2^step apart, so interpolation gives 2x back.
+    const bounds = [-32704, -100, 0, 100, 200, 300, 400];
+    const steps = [0, 10, 1, 1, 1, 1, 1, 9];
+    const starts = [-32768, ...bounds];
+    const tables = starts.flatMap((start, k) =>
+      Array.from({ length: 65 }, (_, j) =>
+        Math.max(-32768, Math.min(32767, 2 * (start + j * 2 ** (steps[k] as number)))),
+      ),
+    );
+    const y = runOne('SegmentLut', [int16([4], [-50, 3, 101, 250])], { bounds, steps, tables }).y;
+    // -50: segment [-100, 0), step 1, j = 25, r = 0: T = 2 (-100 + 50) = -100.
+    // 3: segment [0, 100), j = 1, r = 1: T[1] = 4, T[2] = 8: 4 + floor((4 + 1) / 2) = 6.
+    // 101: segment [100, 200), j = 0, r = 1: 200 + floor((4 + 1) / 2) = 202. 250: T = 2 * 250 = 500.
+    expect(y.toNumbers()).toEqual([-100, 6, 202, 500]);
   });
 });
 
@@ -214,11 +219,11 @@ describe('qtk::LayerNorm and qtk::Softmax against float arithmetic', () => {
     const max = Math.max(...xs);
     const ex = xs.map((v) => Math.exp((v - max) * sx));
     const sum = ex.reduce((a, b) => a + b, 0);
-    ex.forEach((v, i) =>
+    ex.forEach((v, i) => {
       expect(
         Math.abs((y[i] as number) - Math.min(127, roundHalfToEven(v / sum / so))),
         `element ${i}`,
-      ).toBeLessThanOrEqual(1),
-    );
+      ).toBeLessThanOrEqual(1);
+    });
   });
 });

@@ -1,6 +1,6 @@
+import { erf } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erf } from '@qtk/ir';
 
 // Independent truth: erf from its Maclaurin series in exact binary fixed point (BigInt, 256
 // fraction bits), erf(x) = 2/sqrt(pi) * sum_n (-1)^n x^(2n+1) / (n! (2n+1)), with pi from Machin's

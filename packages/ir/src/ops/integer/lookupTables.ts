@@ -26,23 +26,27 @@ export const Lut: OpDefinition = {
   },
 };
 
+/** Points per segment of a {@link SegmentLut} table (64 intervals). */
+export const SEGMENT_POINTS = 65;
+
 /**
- * A nonlinear function of an int16 input as a segmented table (8 segments of linear
- * interpolation with int16 coefficients, as the vendor describes): the segment k is the number of
- * `bounds` (7, ascending) at or below x, and
- * `y = clamp(floor((x * slopes[k] + offsets[k] + 2^(shift-1)) / 2^shift))` as int16.
+ * A nonlinear function of an int16 input as a segmented table (the vendor describes 8 segments of
+ * linear interpolation with int16 coefficients): segment k covers `[start_k, bounds[k])` with
+ * `start_0 = -32768` and `start_k = bounds[k-1]` (7 ascending `bounds`); it samples the function
+ * every `2^steps[k]` input units at 65 points (`tables[65k ... 65k + 64]`, int16), and
+ * `j = (x - start_k) >> steps[k]` (at most 63), `r = x - start_k - j 2^steps[k]`,
+ * `y = T[j] + floor(((T[j+1] - T[j]) r + 2^(steps[k]-1)) / 2^steps[k])`.
  */
 export const SegmentLut: OpDefinition = {
   op: 'SegmentLut',
   domain: QTK_DOMAIN,
-  summary: 'int16 -> int16 through 8 linear segments with int16 slopes.',
+  summary: 'int16 -> int16 through 8 segments of interpolated int16 tables.',
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
   attributes: {
     bounds: { kind: 'ints', required: true },
-    slopes: { kind: 'ints', required: true },
-    offsets: { kind: 'ints', required: true },
-    shift: { kind: 'int', required: true },
+    steps: { kind: 'ints', required: true },
+    tables: { kind: 'ints', required: true },
     function: { kind: 'string' },
     input_scale: { kind: 'floats' },
     output_scale: { kind: 'floats' },
@@ -51,14 +55,15 @@ export const SegmentLut: OpDefinition = {
     const x = ctx.requireInput(0);
     if (x.dtype !== 'int16') ctx.fail(`input must be int16, got ${x.dtype}`);
     const bounds = ctx.attrs.ints('bounds');
-    const slopes = ctx.attrs.ints('slopes');
-    if (bounds.length !== 7 || slopes.length !== 8 || ctx.attrs.ints('offsets').length !== 8) {
-      ctx.fail('8 segments: 7 bounds, 8 slopes, 8 offsets');
+    const steps = ctx.attrs.ints('steps');
+    const tables = ctx.attrs.ints('tables');
+    if (bounds.length !== 7 || steps.length !== 8 || tables.length !== 8 * SEGMENT_POINTS) {
+      ctx.fail(`8 segments: 7 bounds, 8 steps, ${8 * SEGMENT_POINTS} table entries`);
     }
-    if (slopes.some((s) => s < -32768 || s > 32767)) ctx.fail('slopes must be int16');
-    if (bounds.some((b, i) => i > 0 && b < (bounds[i - 1] as number))) ctx.fail('bounds must ascend');
-    const shift = ctx.attrs.int('shift');
-    if (shift < 0 || shift > 40) ctx.fail(`shift ${shift} out of range 0..40`);
+    if (tables.some((t) => t < -32768 || t > 32767)) ctx.fail('table entries must be int16');
+    if (steps.some((s) => s < 0 || s > 15)) ctx.fail('steps must be in 0..15');
+    if (bounds.some((b, i) => b <= (i > 0 ? (bounds[i - 1] as number) : -32768)))
+      ctx.fail('bounds must ascend above -32768');
     return [{ dtype: 'int16', shape: x.shape }];
   },
 };

@@ -1,0 +1,116 @@
+import {
+  type Node,
+  numel,
+  QTK_DOMAIN,
+  quantizeMultiplier,
+  quantizeTensor,
+  roundHalfToEven,
+  scaleFromAbsMax,
+  Tensor,
+} from '@qtk/ir';
+import { fakeQuantTarget } from './fakeQuantTarget.js';
+import type { LoweringContext } from './LoweringContext.js';
+import { outputPoint } from './outputPoint.js';
+
+/**
+ * LayerNorm with int16 internals: gamma becomes int16 (per tensor), beta int32 in output units
+ * with `layerNormFracBits` extra bits, epsilon an integer in the statistics' units
+ * (eps D^2 / s_x^2), and gamma's scale over the output scale a fixed-point multiplier.
+ */
+export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
+  const fq = outputPoint(ctx, node);
+  const x = ctx.get(node.input(0));
+  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  const attrs = ctx.source.registry.attributesOf(node);
+  const shape = node.input(0).type.shape;
+  const axis = attrs.int('axis') < 0 ? attrs.int('axis') + shape.length : attrs.int('axis');
+  const dims = shape.slice(axis);
+  if (!dims.every((d): d is number => typeof d === 'number')) return false;
+  const d = numel(dims);
+  const target = fakeQuantTarget(fq);
+  const sx = x.scales[0] as number;
+  const sOut = target.scales[0] as number;
+  const f = ctx.policy.layerNormFracBits;
+  const gammaConst = node.inputs[1]?.constant;
+  const betaConst = node.inputs[2]?.constant;
+  if ((node.inputs[1] && !gammaConst) || (node.inputs[2] && !betaConst)) return false;
+  let gamma = null;
+  let sg = 1;
+  if (gammaConst) {
+    const g = gammaConst.toNumbers();
+    sg = scaleFromAbsMax(Math.max(...g.map(Math.abs)), 'qint16');
+    gamma = ctx.graph.addConstant(
+      `${node.name}.gamma_int16`,
+      quantizeTensor(gammaConst.reshape([d]), { dtype: 'qint16', scales: [sg] }),
+    );
+  }
+  const beta = betaConst
+    ? ctx.graph.addConstant(
+        `${node.name}.beta_int32`,
+        new Tensor(
+          'int32',
+          [d],
+          Int32Array.from(betaConst.toNumbers(), (b) => roundHalfToEven((b / sOut) * 2 ** f)),
+        ),
+      )
+    : null;
+  const m = quantizeMultiplier(sg / sOut, node.name);
+  const out = ctx.emit({
+    op: 'LayerNorm',
+    domain: QTK_DOMAIN,
+    name: node.name,
+    inputs: [x.value, gamma, beta],
+    attrs: {
+      axis,
+      epsilon_int: roundHalfToEven((attrs.float('epsilon') * d * d) / (sx * sx)),
+      multiplier: m.multiplier,
+      shift: m.shift,
+      frac_bits: f,
+      out_dtype: target.dtype,
+      input_scale: [sx],
+      output_scale: [sOut],
+    },
+    outputs: [node.output().name],
+    unit: ctx.policy.units.normalization,
+  });
+  ctx.consume(fq);
+  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  return true;
+}
+
+/** 2^(j/256) with 14 fractional bits, j = 0..256: the Softmax's exponential table. */
+export const POW2_TABLE: readonly number[] = Array.from({ length: 257 }, (_, j) =>
+  Math.round(2 ** (j / 256) * 2 ** 14),
+);
+
+/** Softmax with int16 internals: base-2 exponentials from {@link POW2_TABLE}, int32 sums. */
+export function lowerSoftmax(ctx: LoweringContext, node: Node): boolean {
+  const fq = outputPoint(ctx, node);
+  const x = ctx.get(node.input(0));
+  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  const target = fakeQuantTarget(fq);
+  const sx = x.scales[0] as number;
+  const sOut = target.scales[0] as number;
+  const e = quantizeMultiplier(sx * Math.LOG2E * 65536, node.name);
+  const out = ctx.emit({
+    op: 'Softmax',
+    domain: QTK_DOMAIN,
+    name: node.name,
+    inputs: [x.value],
+    attrs: {
+      axis: ctx.source.registry.attributesOf(node).int('axis'),
+      exp_multiplier: e.multiplier,
+      exp_shift: e.shift,
+      pow2_table: [...POW2_TABLE],
+      out_multiplier: Math.round(65536 / sOut),
+      out_dtype: target.dtype,
+      input_scale: [sx],
+      output_scale: [sOut],
+    },
+    outputs: [node.output().name],
+    unit: ctx.policy.units.normalization,
+  });
+  ctx.consume(fq);
+  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  return true;
+}
