@@ -41,7 +41,11 @@ function checkScales(params: QuantParams, what: string): void {
 
 /** What {@link quantizeTensor} and {@link fakeQuantizeTensor} counts while it runs. */
 export interface FakeQuantizeStats {
-  /** Values whose rounded quotient fell outside [qmin, qmax] and were clamped. */
+  /**
+   * Values clamped by more than half a step: `x / scale` beyond [qmin - 0.5, qmax + 0.5]. (The
+   * absmax / 127.5 rule maps the largest value to 127.5 on purpose; clamping it to 127 costs no
+   * more than rounding does, and is not counted.)
+   */
   saturated: number;
 }
 
@@ -58,9 +62,9 @@ export function quantizeTensor(x: Tensor, params: QuantParams, what = 'tensor', 
   const out = allocateStorage(storage, src.length) as Int8Array | Int16Array | Int32Array;
   let saturated = 0;
   for (let i = 0; i < src.length; i++) {
-    const q = roundWith(mode, Math.fround((src[i] as number) / (params.scales[scaleOf(i)] as number)));
-    if (q < qmin || q > qmax) saturated++;
-    out[i] = Math.min(Math.max(q, qmin), qmax);
+    const r = Math.fround((src[i] as number) / (params.scales[scaleOf(i)] as number));
+    if (r > qmax + 0.5 || r < qmin - 0.5) saturated++;
+    out[i] = Math.min(Math.max(roundWith(mode, r), qmin), qmax);
   }
   if (stats) stats.saturated += saturated;
   return new Tensor(storage, x.shape, out);
@@ -97,9 +101,9 @@ export function fakeQuantizeTensor(x: Tensor, params: QuantParams, what = 'tenso
       out[i] = v;
       continue;
     }
-    const q = roundWith(mode, Math.fround(v / s));
-    if (q < qmin || q > qmax) saturated++;
-    out[i] = Math.min(Math.max(q, qmin), qmax) * s;
+    const r = Math.fround(v / s);
+    if (r > qmax + 0.5 || r < qmin - 0.5) saturated++;
+    out[i] = Math.min(Math.max(roundWith(mode, r), qmin), qmax) * s;
   }
   if (stats) stats.saturated += saturated;
   return new Tensor(dtype, x.shape, out);

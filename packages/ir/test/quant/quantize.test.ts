@@ -78,6 +78,17 @@ describe('quantize / dequantize / fake-quantize', () => {
     expect(q1.toNumbers()).toEqual([1, -1, 1, 1, -1, 1]);
   });
 
+  it('counts as saturated only values clamped by more than half a step', () => {
+    // s = 1: 127.5 rounds to 128 and is clamped to 127 (no worse than rounding: not counted);
+    // 128.6 and -129 lose more than half a step.
+    const stats = { saturated: 0 };
+    const x = Tensor.float32([4], [127.5, 128.6, -128.5, -129]);
+    expect(quantizeTensor(x, { dtype: 'qint8', scales: [1] }, 'x', stats).toNumbers()).toEqual([127, 127, -128, -128]);
+    expect(stats.saturated).toBe(2);
+    fakeQuantizeTensor(x, { dtype: 'qint8', scales: [1] }, 'x', stats);
+    expect(stats.saturated).toBe(4);
+  });
+
   it('reports bad parameters naming the tensor', () => {
     const x = Tensor.float32([2, 3], [0, 0, 0, 0, 0, 0]);
     expect(() => quantizeTensor(x, { dtype: 'qint8', scales: [1, 2] }, 'w')).toThrow(
