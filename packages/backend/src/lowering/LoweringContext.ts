@@ -66,6 +66,15 @@ export class LoweringContext {
     return this.#consumed.has(node);
   }
 
+  /**
+   * An op that requantizes straight into the point after it: the op's integer result (at the
+   * point's dtype and scale) stands for the point, which emits nothing.
+   */
+  completePoint(fq: Node, value: Value, dtype: 'int8' | 'int16', scale: number): void {
+    this.consume(fq);
+    this.set(fq.output(), { kind: 'int', value, dtype, scales: [scale] });
+  }
+
   /** Records what a QAT tensor became. */
   set(v: Value, lowered: Lowered): void {
     this.#lowered.set(v, lowered);

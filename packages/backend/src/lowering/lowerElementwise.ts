@@ -36,7 +36,6 @@ export function lowerElementwise(ctx: LoweringContext, node: Node): boolean {
     outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.consume(fq);
-  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  ctx.completePoint(fq, out.output(), target.dtype, sOut);
   return true;
 }

@@ -107,7 +107,6 @@ export function lowerLookupTable(ctx: LoweringContext, node: Node): boolean {
       unit: ctx.policy.units.vector,
     });
   }
-  ctx.consume(fq);
-  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  ctx.completePoint(fq, out.output(), target.dtype, sOut);
   return true;
 }

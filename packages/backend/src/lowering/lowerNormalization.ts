@@ -73,8 +73,7 @@ export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
     outputs: [node.output().name],
     unit: ctx.policy.units.normalization,
   });
-  ctx.consume(fq);
-  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  ctx.completePoint(fq, out.output(), target.dtype, sOut);
   return true;
 }
 
@@ -110,7 +109,6 @@ export function lowerSoftmax(ctx: LoweringContext, node: Node): boolean {
     outputs: [node.output().name],
     unit: ctx.policy.units.normalization,
   });
-  ctx.consume(fq);
-  ctx.set(fq.output(), { kind: 'int', value: out.output(), dtype: target.dtype, scales: [sOut] });
+  ctx.completePoint(fq, out.output(), target.dtype, sOut);
   return true;
 }

@@ -2,23 +2,6 @@ import { type Node, roundHalfToEven, Tensor, type Value } from '@qtk/ir';
 import type { Lowered, LoweredInt } from './Lowered.js';
 import type { LoweringContext } from './LoweringContext.js';
 
-/** Ops that only move or select values: they run on integers as they are, keeping the scale. */
-export const PASSTHROUGH_OPS: ReadonlySet<string> = new Set([
-  'Relu',
-  'Clip',
-  'MaxPool',
-  'Reshape',
-  'Flatten',
-  'Transpose',
-  'Squeeze',
-  'Unsqueeze',
-  'Slice',
-  'Gather',
-  'Split',
-  'Concat',
-  'Identity',
-]);
-
 /** The inputs that carry data (the others are shapes, axes, indices, bounds). */
 function dataInputs(node: Node): number[] {
   if (node.op === 'Concat') return node.inputs.map((_, i) => i);

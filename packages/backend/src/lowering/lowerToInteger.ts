@@ -1,4 +1,5 @@
 import { type Graph, type Node, QTK_DOMAIN, QtkError, verifyGraph } from '@qtk/ir';
+import { PASSTHROUGH_OPS } from '@qtk/qconfig';
 import { LoweringContext } from './LoweringContext.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
 import { lowerElementwise } from './lowerElementwise.js';
@@ -7,7 +8,7 @@ import { lowerFallback } from './lowerFallback.js';
 import { lowerGemm } from './lowerGemm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
-import { lowerPassthrough, PASSTHROUGH_OPS } from './lowerPassthrough.js';
+import { lowerPassthrough } from './lowerPassthrough.js';
 import { lowerReduce } from './lowerReduce.js';
 
 /** The result of {@link lowerToInteger}. */

@@ -1,6 +1,6 @@
+import { PASSTHROUGH_OPS } from '@qtk/qconfig';
 import type { BackendCapabilities, OpCapability } from '../BackendCapabilities.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
-import { PASSTHROUGH_OPS } from './lowerPassthrough.js';
 
 const INT = ['int8', 'int16'];
 

@@ -14,7 +14,11 @@ import type { Node } from '@qtk/ir';
 export type QuantRole = 'gemm' | 'compute' | 'passthrough' | 'quant-stub' | 'dequant-stub' | 'float';
 
 const GEMM = new Set(['Linear', 'Conv', 'MatMul', 'Gemm']);
-const PASSTHROUGH = new Set([
+/**
+ * Ops that only move or select values: they keep their input's quantization (and a backend runs
+ * them on integers as they are).
+ */
+export const PASSTHROUGH_OPS: ReadonlySet<string> = new Set([
   'Relu',
   'Clip',
   'MaxPool',
@@ -38,7 +42,7 @@ export function quantRoleOf(node: Node): QuantRole {
   if (FLOAT_ONLY.has(node.op)) return 'float';
   if (!node.outputs.some((o) => o.type.dtype === 'float32' || o.type.dtype === 'float64')) return 'float';
   if (GEMM.has(node.op)) return 'gemm';
-  if (PASSTHROUGH.has(node.op)) return 'passthrough';
+  if (PASSTHROUGH_OPS.has(node.op)) return 'passthrough';
   return 'compute';
 }
 
