@@ -3,7 +3,7 @@ import type { Node } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import '@qtk/backend-nash-m';
 import '../src/index.js';
-import { type ArticleSource, articleQat } from './support/articleArtifacts.js';
+import { articleQat, type ModelSource } from '@qtk/test-scenarios';
 
 const readers = (node: Node) => node.output().uses.map((u) => u.node);
 
@@ -11,9 +11,9 @@ const readers = (node: Node) => node.output().uses.map((u) => u.node);
 const structure = (nodes: readonly Node[]) =>
   nodes.map((n) => `${n.name}=${n.qualifiedOp}:${n.outputs.map((o) => o.type.dtype).join('|')}@${n.annotations.unit}`);
 
-describe.each(['ts', 'onnx'] as ArticleSource[])('the article on nash-h, %s-built models', (source) => {
+describe.each(['ts', 'onnx'] as ModelSource[])('the article on nash-h, %s-built models', (source) => {
   it('case 2: linear2 writes float32 (y, no Dequantize) and a VPU Quantize feeds linear3', async () => {
-    const { artifact } = await articleQat('case2', source);
+    const { artifact } = await articleQat('case2', source, 'int8', 'nash-h');
     const q = backendRegistry.convert(artifact, 'nash-h').graph;
     const linear2 = q.findNode('linear2') as Node;
     expect(linear2.qualifiedOp).toBe('qtk::Linear');
@@ -29,7 +29,7 @@ describe.each(['ts', 'onnx'] as ArticleSource[])('the article on nash-h, %s-buil
   });
 
   it('case 2 with integerConv: the nash-m structure (int32, Dequantize, Rescale)', async () => {
-    const { artifact } = await articleQat('case2', source);
+    const { artifact } = await articleQat('case2', source, 'int8', 'nash-h');
     const h = backendRegistry.convert(artifact, 'nash-h', { integerConv: true }).graph;
     const m = backendRegistry.convert(artifact, 'nash-m').graph;
     expect(structure(h.nodes)).toEqual(structure(m.nodes));
@@ -42,7 +42,7 @@ describe.each(['ts', 'onnx'] as ArticleSource[])('the article on nash-h, %s-buil
   });
 
   it('case 1: linear3 writes float32 directly; only the input Quantize remains besides integer ops', async () => {
-    const { artifact } = await articleQat('case1', source);
+    const { artifact } = await articleQat('case1', source, 'int8', 'nash-h');
     const q = backendRegistry.convert(artifact, 'nash-p').graph;
     expect(q.findNode('linear3')?.output().type.dtype).toBe('float32');
     expect(q.outputs[0]?.producer?.name).toBe('linear3');

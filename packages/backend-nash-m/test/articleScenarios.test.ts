@@ -2,27 +2,15 @@ import { backendRegistry, measureGemmConsistency } from '@qtk/backend';
 import type { Node, Tensor } from '@qtk/ir';
 import { runGraph } from '@qtk/simulator';
 import { fixturePath, readFixtureTensor } from '@qtk/test-fixtures';
+import { articleQat, cosine, type ModelSource } from '@qtk/test-scenarios';
 import { describe, expect, it } from 'vitest';
 import '../src/index.js';
-import { type ArticleSource, articleQat } from './support/articleArtifacts.js';
 
 const readers = (node: Node) => node.output().uses.map((u) => u.node);
 const isFloatCompute = (n: Node) =>
   n.domain === '' && n.outputs.some((o) => o.type.dtype === 'float32') && !['Identity'].includes(n.op);
 
-function cosine(a: Tensor, b: Tensor): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.size; i++) {
-    ab += (a.data[i] as number) * (b.data[i] as number);
-    aa += (a.data[i] as number) ** 2;
-    bb += (b.data[i] as number) ** 2;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
-
-describe.each(['ts', 'onnx'] as ArticleSource[])('the article on nash-m, %s-built models', (source) => {
+describe.each(['ts', 'onnx'] as ModelSource[])('the article on nash-m, %s-built models', (source) => {
   it('case 1: linear3 writes int32, followed by exactly one Dequantize; no other float op', async () => {
     const { artifact } = await articleQat('case1', source);
     const q = backendRegistry.convert(artifact, 'nash-m').graph;
