@@ -1,62 +1,77 @@
 import type { Graph } from '../graph/Graph.js';
 import type { Node } from '../graph/Node.js';
 import type { Value } from '../graph/Value.js';
-import { anyValue, constantValue, opPattern } from '../rewrite/Pattern.js';
+import type { Match } from '../rewrite/matchPattern.js';
+import { anyValue, constantValue, type OpPattern, opPattern } from '../rewrite/Pattern.js';
 import { type RewriteRule, replaceMatch, rewriteGraph } from '../rewrite/rewriteGraph.js';
 import { Tensor } from '../tensor/Tensor.js';
 
-function floats(v: Value): Float32Array | Float64Array | undefined {
-  const t = v.constant;
-  return t && (t.dtype === 'float32' || t.dtype === 'float64') ? (t.data as Float32Array | Float64Array) : undefined;
+/**
+ * `BatchNorm(Conv(x, w, b?), scale, bias, mean, var)` with constant parameters: captures `conv`,
+ * `bn`, and values `x`, `w`, `scale`, `bias`, `mean`, `var`.
+ */
+export const convBatchNormPattern: OpPattern = opPattern(
+  'BatchNorm',
+  [
+    opPattern('Conv', [anyValue('x'), constantValue('w')], { capture: 'conv' }),
+    constantValue('scale'),
+    constantValue('bias'),
+    constantValue('mean'),
+    constantValue('var'),
+  ],
+  { capture: 'bn' },
+);
+
+function floatConstant(v: Value | null, dtype: string): Tensor | undefined {
+  const t = v?.constant;
+  return t && t.dtype === dtype ? t : undefined;
 }
 
 /**
- * Conv then inference-mode BatchNorm becomes one Conv: per output channel c,
- * `k = scale[c] / sqrt(var[c] + eps)`, `W'[c] = W[c] k`, `b'[c] = (b[c] - mean[c]) k + B[c]`,
- * computed in double and rounded to float32 once. The Conv keeps its name.
+ * The weight and bias of the Conv a {@link convBatchNormPattern} match folds into: per output
+ * channel c, `k = scale[c] / sqrt(var[c] + eps)`, `W'[c] = W[c] k`, `b'[c] = (b[c] - mean[c]) k + bias[c]`,
+ * computed in double and stored once in the weight's float dtype. `undefined` when a parameter is not
+ * a constant of that dtype.
  */
+export function foldedConvParameters(match: Match, graph: Graph): { weight: Tensor; bias: Tensor } | undefined {
+  const conv = match.nodes.conv as Node;
+  const w = (match.values.w as Value).constant as Tensor;
+  if (w.dtype !== 'float32' && w.dtype !== 'float64') return undefined;
+  const [scale, beta, mean, variance] = (['scale', 'bias', 'mean', 'var'] as const).map((k) =>
+    floatConstant(match.values[k] ?? null, w.dtype),
+  );
+  const oldBias = conv.inputs[2] ?? null;
+  const b = floatConstant(oldBias, w.dtype);
+  if (!scale || !beta || !mean || !variance || (oldBias && !b)) return undefined;
+  const eps = graph.registry.attributesOf(match.nodes.bn as Node).float('epsilon');
+  const channels = w.shape[0] as number;
+  const per = w.size / channels;
+  const weight = Tensor.zeros(w.dtype, w.shape);
+  const bias = Tensor.zeros(w.dtype, [channels]);
+  for (let c = 0; c < channels; c++) {
+    const k = (scale.data[c] as number) / Math.sqrt((variance.data[c] as number) + eps);
+    for (let i = 0; i < per; i++) weight.data[c * per + i] = (w.data[c * per + i] as number) * k;
+    bias.data[c] = ((b ? (b.data[c] as number) : 0) - (mean.data[c] as number)) * k + (beta.data[c] as number);
+  }
+  return { weight, bias };
+}
+
+/** Conv then inference-mode BatchNorm becomes one Conv (see {@link foldedConvParameters}); the Conv keeps its name. */
 export const foldBatchNormIntoConv: RewriteRule = {
   name: 'fold-batchnorm-into-conv',
-  pattern: opPattern(
-    'BatchNorm',
-    [
-      opPattern('Conv', [anyValue('x'), constantValue('w')], { capture: 'conv' }),
-      constantValue('scale'),
-      constantValue('bias'),
-      constantValue('mean'),
-      constantValue('var'),
-    ],
-    { capture: 'bn' },
-  ),
+  pattern: convBatchNormPattern,
   apply(m, graph) {
+    const folded = foldedConvParameters(m, graph);
+    if (!folded) return false;
     const conv = m.nodes.conv as Node;
-    const bn = m.nodes.bn as Node;
-    const w = (m.values.w as Value).constant as Tensor;
-    const [scale, beta, mean, variance] = (['scale', 'bias', 'mean', 'var'] as const).map((k) =>
-      floats(m.values[k] as Value),
-    );
-    if (w.dtype !== 'float32' || !scale || !beta || !mean || !variance) return false;
-    const oldBias = conv.inputs[2] ?? null;
-    const b = oldBias ? floats(oldBias) : undefined;
-    if (oldBias && !b) return false;
-    const eps = graph.registry.attributesOf(bn).float('epsilon');
-    const out = w.shape[0] as number;
-    const per = w.size / out;
-    const wd = new Float32Array(w.size);
-    const bd = new Float32Array(out);
-    for (let c = 0; c < out; c++) {
-      const k = (scale[c] as number) / Math.sqrt((variance[c] as number) + eps);
-      for (let i = 0; i < per; i++) wd[c * per + i] = (w.data[c * per + i] as number) * k;
-      bd[c] = ((b ? (b[c] as number) : 0) - (mean[c] as number)) * k + (beta[c] as number);
-    }
     replaceMatch(graph, m, {
       op: 'Conv',
       name: conv.name,
       attrs: { ...conv.attrs },
       inputs: [
         m.values.x as Value,
-        graph.addConstant(`${conv.name}.weight`, new Tensor('float32', w.shape, wd)),
-        graph.addConstant(`${conv.name}.bias`, new Tensor('float32', [out], bd)),
+        graph.addConstant(`${conv.name}.weight`, folded.weight),
+        graph.addConstant(`${conv.name}.bias`, folded.bias),
       ],
     });
     return true;
