@@ -1,5 +1,8 @@
 import { LayerNorm, Linear, Module, manualSeed, ReLU, type SymbolicTensor } from '@qtk/ir';
 import { articleExampleInput, SmallModel, SmallModelTwoOutputs } from '@qtk/ir/models';
+import { loadOnnx } from '@qtk/onnx';
+import { evaluateNode } from '@qtk/simulator';
+import { fixturePath } from '@qtk/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   buildQconfigTable,
@@ -104,6 +107,29 @@ describe('the article, case 2 (SPEC section 8)', () => {
       expect(dtypes(row(ops, name)), name).toEqual(dtypes(row(byHand.ops, name)));
     }
     expect(auto.graph.outputs.map((v) => v.name)).toEqual(['z', 'y']);
+  });
+});
+
+describe('the article, imported from the PyTorch exports (seed_small.onnx, seed_two_outputs.onnx)', () => {
+  it('case 1: linear3 high precision; case 2: linear2 high precision and linear3 re-quantizes its input', async () => {
+    const x = example();
+    const load = (f: string) => loadOnnx(fixturePath(f), { evaluate: evaluateNode });
+    const one = buildQconfigTable(
+      prepare(await load('seed_small.onnx'), x, { march: 'nash-m', qconfigSetter: defaultCalibrationQconfigSetter }),
+    );
+    expect(dtypes(row(one.ops, 'linear3'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
+    expect(dtypes(row(one.ops, 'linear2'))).toEqual({ inputs: ['qint8'], output: 'qint8', weight: 'qint8' });
+    const two = prepare(await load('seed_two_outputs.onnx'), x, {
+      march: 'nash-m',
+      qconfigSetter: defaultCalibrationQconfigSetter,
+    });
+    const table = buildQconfigTable(two);
+    expect(dtypes(row(table.ops, 'linear2'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
+    expect(row(table.ops, 'linear2').rule).toMatch(
+      /high-precision output for the model output; linear3 quantize their input \(qtk rule\)/,
+    );
+    expect(dtypes(row(table.ops, 'linear3'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
+    expect(two.graph.outputs.map((v) => v.name).sort()).toEqual(['y', 'z']);
   });
 });
 
