@@ -34,6 +34,7 @@ describe('lookup tables', () => {
     ['Tanh', {}, 4 / 127.5, 1 / 127.5],
     ['Gelu', { approximate: 'none' }, 6 / 127.5, 6 / 127.5],
     ['Erf', {}, 3 / 127.5, 1 / 127.5],
+    ['Exp', {}, 4 / 127.5, 55 / 127.5],
   ] as const) {
     it(`int8 ${op}: a 256-entry Lut identical to the fake-quant model on every input code`, () => {
       const qat = qatUnary(op, 'qint8', sIn, sOut, 256, attrs);
@@ -52,6 +53,7 @@ describe('lookup tables', () => {
     ['Tanh', {}, 4, 1],
     ['Gelu', { approximate: 'none' }, 6, 6],
     ['Erf', {}, 3, 1],
+    ['Exp', {}, 4, 55],
   ] as const) {
     it(`int16 ${op}: a SegmentLut within a few LSB of the fake-quant model on every input code (measured)`, () => {
       const sIn = range / 32767.5;

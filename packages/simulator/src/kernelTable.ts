@@ -5,6 +5,7 @@ import { convKernel } from './kernels/conv.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
 import {
   erfKernel,
+  expKernel,
   geluKernel,
   identityKernel,
   reluKernel,
@@ -38,6 +39,7 @@ export const coreKernels: ReadonlyMap<string, Kernel> = new Map<string, Kernel>(
   ['Pow', powKernel],
   ['Sqrt', sqrtKernel],
   ['Erf', erfKernel],
+  ['Exp', expKernel],
   ['Relu', reluKernel],
   ['Clip', clipKernel],
   ['Sigmoid', sigmoidKernel],

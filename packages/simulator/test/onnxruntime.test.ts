@@ -68,6 +68,7 @@ const cases: OrtCase[] = [
   // unary ops
   { name: 'Sqrt', op: 'Sqrt', args: () => [scaled(rand(3, 4, 5), 10)] },
   { name: 'Erf', op: 'Erf', args: () => [scaled(randn(4, 50), 2)] },
+  { name: 'Exp', op: 'Exp', args: () => [scaled(randn(4, 50), 3)] },
   { name: 'Relu', op: 'Relu', args: () => [randn(3, 4, 5)] },
   { name: 'Sigmoid', op: 'Sigmoid', args: () => [scaled(randn(4, 50), 5)] },
   { name: 'Tanh', op: 'Tanh', args: () => [scaled(randn(4, 50), 3)] },

@@ -58,6 +58,7 @@ function lowerNode(ctx: LoweringContext, node: Node, march: string): void {
       case 'Sigmoid':
       case 'Tanh':
       case 'Erf':
+      case 'Exp':
       case 'Gelu':
         return lowerLookupTable(ctx, node);
       default:

@@ -19,6 +19,7 @@ function floatUnaryKernel(f: (x: number) => number): Kernel {
 
 export const sqrtKernel: Kernel = floatUnaryKernel(Math.sqrt);
 export const erfKernel: Kernel = floatUnaryKernel(erf);
+export const expKernel: Kernel = floatUnaryKernel(Math.exp);
 export const sigmoidKernel: Kernel = floatUnaryKernel(sigmoid);
 export const tanhKernel: Kernel = floatUnaryKernel(Math.tanh);
 

@@ -60,6 +60,7 @@ export const Sigmoid = sameTypeUnaryOp('Sigmoid', '1 / (1 + exp(-x)).', FLOAT);
 export const Tanh = sameTypeUnaryOp('Tanh', 'Hyperbolic tangent.', FLOAT);
 export const Sqrt = sameTypeUnaryOp('Sqrt', 'Square root.', FLOAT);
 export const Erf = sameTypeUnaryOp('Erf', 'The error function.', FLOAT);
+export const Exp = sameTypeUnaryOp('Exp', 'e to the x.', FLOAT);
 export const Identity = sameTypeUnaryOp('Identity', 'Its input, unchanged.');
 export const Gelu = sameTypeUnaryOp('Gelu', "GELU: x * Phi(x); approximate 'tanh' uses the tanh form.", FLOAT, {
   approximate: { kind: 'string', default: 'none' },

@@ -16,6 +16,7 @@ const AS_IS = [
   'Pow',
   'Sqrt',
   'Erf',
+  'Exp',
   'Relu',
   'Clip',
   'Sigmoid',

@@ -22,6 +22,7 @@ export const elementwiseImporters: readonly OnnxOpImporter[] = [
   sameOp('Pow', 7, 2),
   sameOp('Sqrt', 6, 1),
   sameOp('Erf', 9, 1),
+  sameOp('Exp', 6, 1),
   sameOp('Relu', 6, 1),
   sameOp('Sigmoid', 6, 1),
   sameOp('Tanh', 6, 1),
