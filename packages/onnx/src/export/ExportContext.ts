@@ -11,6 +11,8 @@ export interface OnnxNodeSpec {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly attributes?: readonly onnx.AttributeProto.$Properties[];
+  /** The node's `doc_string` (viewers show it as the node's description). */
+  readonly docString?: string;
 }
 
 /** What a {@link NodeLowering} writes through: names, initializers, nodes. */

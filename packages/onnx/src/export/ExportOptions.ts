@@ -4,4 +4,6 @@ export interface ExportOptions {
   opset?: number;
   /** `producer_name` of the model (default `qtk`). */
   producer?: string;
+  /** Written as the model's `metadata_props`, sorted by key (viewers such as Netron show them). */
+  metadata?: Readonly<Record<string, string>>;
 }

@@ -59,6 +59,7 @@ export class OnnxGraphWriter implements ExportContext {
       input: inputs,
       output: [...node.outputs],
       attribute: [...(node.attributes ?? [])].sort(byName),
+      ...(node.docString ? { doc_string: node.docString } : {}),
     });
   }
 

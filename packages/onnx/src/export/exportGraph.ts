@@ -54,6 +54,9 @@ export function exportGraph(graph: Graph, profile: ExportProfile, options: Expor
     opset_import: opsetImport,
     producer_name: options.producer ?? 'qtk',
     producer_version: producerVersion(),
+    metadata_props: Object.entries(options.metadata ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ key, value })),
     graph: {
       name: graph.name,
       node: writer.nodes,
