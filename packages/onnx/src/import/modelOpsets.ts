@@ -1,4 +1,4 @@
-import { QtkError } from '@qtk/ir';
+import { QTK_DOMAIN, QtkError } from '@qtk/ir';
 import type { DecodedModel } from '../schema/DecodedModel.js';
 import { invalidModel } from './invalidModel.js';
 
@@ -17,7 +17,8 @@ export function normalizeDomain(domain: string | undefined): string {
 /**
  * The operator set versions a model imports, by domain (`''` for the standard one). The standard
  * domain is required and must be at most {@link MAX_IMPORT_OPSET}; which ops import at older
- * opsets is decided per op (see the importers' `since`).
+ * opsets is decided per op (see the importers' `since`). A file importing the `qtk` domain (a
+ * visualize export) is refused.
  */
 export function modelOpsets(model: DecodedModel, source: string): Map<string, number> {
   const opsets = new Map<string, number>();
@@ -29,6 +30,14 @@ export function modelOpsets(model: DecodedModel, source: string): Map<string, nu
     }
     if (opsets.has(domain)) throw invalidModel(source, `operator set '${domain || 'ai.onnx'}' is imported twice`);
     opsets.set(domain, version);
+  }
+  if (opsets.has(QTK_DOMAIN)) {
+    // Only qtk's visualize export writes this domain: a view of a qtk graph, with annotations as
+    // attributes and defaults filled in; the .qtk artifact it came from is the model.
+    throw new QtkError(
+      'onnx.visualize-file',
+      `${source}: imports operator set '${QTK_DOMAIN}' (qtk's integer ops): a qtk visualize file, for viewing (Netron), which qtk does not import; use the .qtk artifact it was written from`,
+    );
   }
   const standard = opsets.get('');
   if (standard === undefined) throw invalidModel(source, 'it imports no version of the standard ONNX operator set');
