@@ -1,6 +1,6 @@
 /**
  * `@qtk/onnx`: ONNX import (float models as PyTorch exports them, QDQ models) and export of qtk
- * graphs (float, QDQ).
+ * graphs (float, QDQ, and visualize: qtk's own ops and annotations, for Netron).
  *
  * @packageDocumentation
  */
@@ -14,6 +14,8 @@ export { floatExportProfile } from './export/float/floatExportProfile.js';
 export { exportQdqOnnx, saveQdqOnnx } from './export/qdq/exportQdqOnnx.js';
 export type { QdqExportOptions } from './export/qdq/QdqExportOptions.js';
 export { qdqExportProfile } from './export/qdq/qdqExportProfile.js';
+export { exportVisualizeOnnx, saveVisualizeOnnx } from './export/visualize/exportVisualizeOnnx.js';
+export { visualizeExportProfile } from './export/visualize/visualizeExportProfile.js';
 export type { ConstantEvaluator } from './fold/ConstantEvaluator.js';
 export { foldConstants } from './fold/foldConstants.js';
 export type { ImportOptions } from './import/ImportOptions.js';
