@@ -8,6 +8,7 @@
 export type { CliIo } from './cli/CliIo.js';
 export { processIo } from './cli/CliIo.js';
 export { ExitCode } from './cli/ExitCode.js';
+export type { ConversionReport, FallbackReport } from './convert/ConversionReport.js';
 export type { InspectReport, NodeReport, ValueReport } from './inspect/InspectReport.js';
 export { decodeNpy } from './io/npy/decodeNpy.js';
 export { encodeNpy } from './io/npy/encodeNpy.js';

@@ -161,7 +161,10 @@ describe('usage errors: exit 2', () => {
       ['calibrate', '--data', 'd', '-m', 'nash-m', '-s', 'default-qat', '-o', 'o'],
       "qtk: missing required argument 'model'",
     ],
-    [['convert'], "qtk: unknown command 'convert'"],
+    [['convert', '-m', 'nash-m', '-o', 'q.qtk'], "qtk: missing required argument 'qat'"],
+    [['convert', 'q.qtk', '--out', 'o.qtk'], "qtk: required option '-m, --march <march>' not specified"],
+    [['visualize', 'q.qtk'], "qtk: required option '-o, --out <file.onnx>' not specified"],
+    [['frobnicate'], "qtk: unknown command 'frobnicate'"],
     [['inspect', 'a.onnx', 'b.onnx'], 'qtk: too many arguments for'],
   ])('qtk %j', async (args, message) => {
     const r = await runCli(...args);
@@ -184,14 +187,20 @@ describe('help and version: exit 0', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('inspect [options] [model]');
     expect(r.stdout).toContain('run [options] [model]');
+    expect(r.stdout).toContain('calibrate [options] <model>');
+    expect(r.stdout).toContain('convert [options] <qat>');
+    expect(r.stdout).toContain('visualize [options] <model>');
     expect(r.stdout).toContain('Exit codes: 0 success, 1 error (bad file, model or input), 2 usage error.');
   });
 
-  it.each([[['help']], [['help', 'run']], [['run', '--help']]])('qtk %j', async (args) => {
-    const r = await runCli(...args);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: qtk /);
-  });
+  it.each([[['help']], [['help', 'run']], [['run', '--help']], [['convert', '--help']], [['help', 'visualize']]])(
+    'qtk %j',
+    async (args) => {
+      const r = await runCli(...args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: qtk /);
+    },
+  );
 
   it('inspect --help defines parameters and MACs', async () => {
     const r = await runCli('inspect', '--help');

@@ -78,6 +78,7 @@ describe('qtk inspect seed_small.onnx', () => {
       'macs',
       'macsSymbolicDimsAsOne',
       'qconfig',
+      'conversion',
     ]);
     expect(report.format).toBe('qtk.inspect/1');
     expect(report.model).toEqual({
@@ -95,10 +96,12 @@ describe('qtk inspect seed_small.onnx', () => {
     expect(report.parameters).toBe(SMALL_PARAMETERS);
     expect(report.macs).toBe(SMALL_MACS);
     expect(report.macsSymbolicDimsAsOne).toEqual([]);
-    // Only QAT artifacts have a qconfig.
+    // Only QAT artifacts have a qconfig, only quantized ones a conversion and units.
     expect(report.qconfig).toBeNull();
+    expect(report.conversion).toBeNull();
     const linear2 = report.nodes[3]!;
-    expect(Object.keys(linear2)).toEqual(['name', 'op', 'inputs', 'outputs', 'macs']);
+    expect(Object.keys(linear2)).toEqual(['name', 'op', 'inputs', 'outputs', 'macs', 'unit', 'fallback']);
+    expect(report.nodes.every((n) => n.unit === null && n.fallback === false)).toBe(true);
     expect(linear2.inputs.map((v) => v && [v.dtype, v.shape])).toEqual([
       ['float32', [2, 100, 256]],
       ['float32', [60, 256]],

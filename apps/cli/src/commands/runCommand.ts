@@ -11,7 +11,7 @@ import { noteBuiltinModel } from '../model/noteBuiltinModel.js';
 import { checkOutputTargets } from '../output/checkOutputTargets.js';
 import { createOutDir } from '../output/createOutDir.js';
 import { checkFeed, type SymbolBindings } from '../run/checkFeed.js';
-import { formatSaturations } from '../run/formatSaturations.js';
+import { formatRunEvents } from '../run/formatRunEvents.js';
 import { outputFileNames } from '../run/outputFileNames.js';
 import { parseInputSpecs } from '../run/parseInputSpecs.js';
 import { renderTable } from '../text/renderTable.js';
@@ -57,7 +57,9 @@ async function readFeeds(model: LoadedModel, specs: readonly string[]): Promise<
  * `qtk run [model] --input ... --out <dir>`: runs the model in the simulator and writes each output
  * to `<dir>/<output>.npy` (names made safe by {@link outputFileNames}), atomically, never over an
  * input file. Everything is checked before anything is written. A QAT artifact runs as the
- * fake-quant model (VALIDATION); values its fake quantizations clipped are reported on stderr.
+ * fake-quant model (VALIDATION), a quantized artifact in the backend's integer arithmetic; values
+ * their fake quantizations or integer ops clipped, and int32 accumulators that overflowed, are
+ * reported on stderr.
  */
 export async function runCommand(modelPath: string | undefined, options: RunOptions, io: CliIo): Promise<void> {
   const model = await loadModel(modelPath);
@@ -71,12 +73,13 @@ export async function runCommand(modelPath: string | undefined, options: RunOpti
   const targets = outputFileNames(outputs.map((v) => v.name)).map((file) => join(options.out, file));
   await checkOutputTargets(targets, [...(modelPath === undefined ? [] : [modelPath]), ...feeds.files]);
 
-  // The sizes of what each FakeQuantize saw, to put its saturation count in proportion.
-  const fakeQuantInputSizes = new Map<string, number>();
+  // How many values each node handled (what a FakeQuantize saw, what an integer op wrote), to put
+  // its saturation and overflow counts in proportion.
+  const sizes = new Map<string, number>();
   const result = runGraph(model.graph, feeds.tensors, {
     hooks: {
-      afterNode: ({ node, inputs }) => {
-        if (node.op === 'FakeQuantize') fakeQuantInputSizes.set(node.name, inputs[0]?.size ?? 0);
+      afterNode: ({ node, inputs, outputs }) => {
+        sizes.set(node.name, (node.op === 'FakeQuantize' ? inputs[0] : outputs[0])?.size ?? 0);
       },
     },
   });
@@ -96,7 +99,7 @@ export async function runCommand(modelPath: string | undefined, options: RunOpti
     progress.finish();
   }
   if (options.quiet) return;
-  const saturations = formatSaturations(model.graph, result.events, fakeQuantInputSizes);
-  if (saturations) io.stderr(saturations);
+  const warnings = formatRunEvents(model.graph, result.events, sizes);
+  if (warnings) io.stderr(warnings);
   io.stdout(renderTable(rows, ''));
 }

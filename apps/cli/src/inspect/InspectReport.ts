@@ -1,5 +1,6 @@
 import type { ArtifactKind, Dim, DType } from '@qtk/ir';
 import type { QconfigJsonValue, QconfigWarning } from '@qtk/qconfig';
+import type { ConversionReport } from '../convert/ConversionReport.js';
 
 /** A value as `inspect` reports it. */
 export interface ValueReport {
@@ -19,6 +20,10 @@ export interface NodeReport {
   readonly outputs: readonly ValueReport[];
   /** Multiply-accumulates (see {@link estimateMacs}); 0 for ops that do none. */
   readonly macs: number;
+  /** The hardware unit a backend placed the node on (`tae`, `vae`, `vpu`, `cpu`), or `null`. */
+  readonly unit: string | null;
+  /** True when a backend left the node in float32 on the CPU (its `fallback` annotation). */
+  readonly fallback: boolean;
 }
 
 /** How a QAT artifact is quantized: its qconfig table. */
@@ -62,4 +67,6 @@ export interface InspectReport {
   readonly macsSymbolicDimsAsOne: readonly string[];
   /** The qconfig table of a QAT artifact; `null` for any other model. */
   readonly qconfig: QconfigReport | null;
+  /** How a quantized artifact was converted; `null` for any other model. */
+  readonly conversion: ConversionReport | null;
 }

@@ -37,6 +37,8 @@ export function buildInspectReport(model: LoadedModel): InspectReport {
       inputs: node.inputs.map((v) => (v ? valueReport(v) : null)),
       outputs: node.outputs.map(valueReport),
       macs: estimate.macs,
+      unit: node.annotations.unit ?? null,
+      fallback: node.annotations.fallback !== undefined,
     };
   });
   return {
@@ -57,5 +59,6 @@ export function buildInspectReport(model: LoadedModel): InspectReport {
     macs,
     macsSymbolicDimsAsOne: [...symbols].sort(),
     qconfig: qconfigReport(model),
+    conversion: model.conversion ?? null,
   };
 }

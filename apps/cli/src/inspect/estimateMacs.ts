@@ -1,4 +1,4 @@
-import type { Dim, Graph, Node, Shape } from '@qtk/ir';
+import { type Dim, type Graph, type Node, QTK_DOMAIN, type Shape } from '@qtk/ir';
 
 /** A node's multiply-accumulates, and the symbolic dims counted as 1 to get them. */
 export interface MacEstimate {
@@ -7,7 +7,8 @@ export interface MacEstimate {
 }
 
 /**
- * Estimates the multiply-accumulates of one node, for qtk's core GEMM-like ops only:
+ * Estimates the multiply-accumulates of one node, for qtk's core GEMM-like ops and the integer
+ * GEMMs of domain `qtk` (same operands) only:
  *
  * - Linear: output elements x in_features;
  * - Conv: output elements x (C_in / group x kernel elements), i.e. W's elements per output channel;
@@ -17,7 +18,7 @@ export interface MacEstimate {
  * dim counts as 1, so a model with a symbolic batch gets MACs per sample; the symbols are returned.
  */
 export function estimateMacs(graph: Graph, node: Node): MacEstimate {
-  if (node.domain !== '') return { macs: 0, symbols: [] };
+  if (node.domain !== '' && node.domain !== QTK_DOMAIN) return { macs: 0, symbols: [] };
   const symbols = new Set<string>();
   const size = (dim: Dim | undefined): number => {
     if (typeof dim === 'string') {

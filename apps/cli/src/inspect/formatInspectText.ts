@@ -1,7 +1,8 @@
 import { type Dim, formatShape } from '@qtk/ir';
+import { formatConversion } from '../convert/formatConversion.js';
 import { formatCount } from '../text/formatCount.js';
 import { renderTable } from '../text/renderTable.js';
-import type { InspectReport, ValueReport } from './InspectReport.js';
+import type { InspectReport, NodeReport, ValueReport } from './InspectReport.js';
 
 function typeText(value: ValueReport | null): string {
   return value ? `${value.dtype}${formatShape(value.shape as Dim[])}` : '-';
@@ -30,13 +31,17 @@ export function formatInspectText(report: InspectReport): string {
   const values = (vs: readonly ValueReport[]): string[][] => vs.map((v) => [v.name, v.dtype, formatShape(v.shape)]);
   out.push(`\nInputs (${report.inputs.length}):\n`, renderTable(values(report.inputs)));
   out.push(`\nOutputs (${report.outputs.length}):\n`, renderTable(values(report.outputs)));
+  // A converted model's nodes carry the unit they run on; other models get no empty column.
+  const placed = report.nodes.some((n) => n.unit !== null || n.fallback);
+  const unitText = (n: NodeReport): string[] => (placed ? [`${n.unit ?? '-'}${n.fallback ? ' (fallback)' : ''}`] : []);
   out.push(
     `\nNodes (${report.nodes.length}):\n`,
     renderTable([
-      ['name', 'op', 'inputs', 'outputs', 'MACs'],
+      ['name', 'op', ...(placed ? ['unit'] : []), 'inputs', 'outputs', 'MACs'],
       ...report.nodes.map((n) => [
         n.name,
         n.op,
+        ...unitText(n),
         n.inputs.map(typeText).join(', '),
         n.outputs.map(typeText).join(', '),
         n.macs > 0 ? formatCount(n.macs) : '-',
@@ -45,9 +50,14 @@ export function formatInspectText(report: InspectReport): string {
   );
   out.push('\nOp counts:\n', renderTable(Object.entries(report.opCounts).map(([op, count]) => [op, String(count)])));
   const assumed = report.macsSymbolicDimsAsOne;
+  const integerOps = report.nodes.some((n) => n.op.includes('::'));
+  const counted = integerOps
+    ? "elements of floating-point constants and of the integer ops' weights, biases, gammas and betas"
+    : 'elements of floating-point constants';
   out.push(
-    `\nParameters: ${formatCount(report.parameters)} (elements of floating-point constants)\n`,
+    `\nParameters: ${formatCount(report.parameters)} (${counted})\n`,
     `MACs: ${formatCount(report.macs)}${assumed.length > 0 ? ` (symbolic dims ${assumed.join(', ')} counted as 1)` : ''}\n`,
   );
+  if (report.conversion) out.push('\nConversion:\n', formatConversion(report.conversion));
   return out.join('');
 }

@@ -1,5 +1,6 @@
 import type { ArtifactKind, Graph, Tensor } from '@qtk/ir';
 import type { PreparedModel } from '@qtk/qconfig';
+import type { ConversionReport } from '../convert/ConversionReport.js';
 
 /** Where a model came from. */
 export type ModelSource =
@@ -20,4 +21,6 @@ export interface LoadedModel {
    * decisions; `graph` is its graph, so running `graph` runs the fake-quant model.
    */
   readonly qat?: PreparedModel;
+  /** For a quantized artifact: its march, backend, units, fallbacks and the backend's warnings. */
+  readonly conversion?: ConversionReport;
 }

@@ -3,6 +3,8 @@ import { loadArtifact, QtkError } from '@qtk/ir';
 import { loadOnnx } from '@qtk/onnx';
 import { loadQat } from '@qtk/qconfig';
 import { evaluateNode } from '@qtk/simulator';
+import { buildConversionReport } from '../convert/buildConversionReport.js';
+import { readConvertWarnings } from '../convert/readConvertWarnings.js';
 import { requireFile } from '../io/requireFile.js';
 import { builtinModel } from './builtinModel.js';
 import type { LoadedModel } from './LoadedModel.js';
@@ -12,8 +14,8 @@ export const MODEL_EXTENSIONS: readonly string[] = ['.onnx', '.qtk'];
 
 /**
  * Loads the model a command names: a `.onnx` file (constants folded by the simulator's kernels), a
- * `.qtk` artifact (a QAT artifact as its calibrated model, in VALIDATION), or, with no path, the
- * built-in model. The format follows the extension.
+ * `.qtk` artifact (a QAT artifact as its calibrated model, in VALIDATION; a quantized one with its
+ * conversion report), or, with no path, the built-in model. The format follows the extension.
  */
 export async function loadModel(path: string | undefined): Promise<LoadedModel> {
   if (path === undefined) return builtinModel();
@@ -36,6 +38,11 @@ export async function loadModel(path: string | undefined): Promise<LoadedModel> 
     // loadQat checks the artifact's sections, so a damaged QAT artifact is refused here, by name.
     const qat = loadQat(artifact, path);
     return { graph: qat.graph, source, metadata, qat };
+  }
+  if (artifact.kind === 'quantized') {
+    const warnings = readConvertWarnings(artifact.sections, path);
+    const conversion = buildConversionReport(artifact.graph, artifact.metadata, warnings);
+    return { graph: artifact.graph, source, metadata, conversion };
   }
   return { graph: artifact.graph, source, metadata };
 }
