@@ -41,6 +41,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Importing ONNX', link: '/guide/onnx' },
       { text: 'Command line', link: '/guide/cli' },
       { text: 'Calibration', link: '/guide/calibration' },
+      { text: 'Backends and conversion', link: '/guide/backends' },
     ],
   },
   {
