@@ -38,10 +38,11 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Getting started', link: '/guide/getting-started' },
       { text: 'Concepts', link: '/guide/concepts' },
       { text: 'Building models in TypeScript', link: '/guide/model-building' },
-      { text: 'Importing ONNX', link: '/guide/onnx' },
+      { text: 'ONNX import and export', link: '/guide/onnx' },
       { text: 'Command line', link: '/guide/cli' },
       { text: 'Calibration', link: '/guide/calibration' },
       { text: 'Backends and conversion', link: '/guide/backends' },
+      { text: 'The article, end to end', link: '/guide/article' },
     ],
   },
   {
