@@ -91,7 +91,7 @@ describe('the article, case 2 (SPEC section 8)', () => {
     const { ops, warnings } = buildQconfigTable(auto);
     expect(dtypes(row(ops, 'linear2'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
     expect(row(ops, 'linear2').rule).toMatch(
-      /high-precision output for the model output; linear3 quantize their input \(qtk rule\)/,
+      /high-precision output for the model output; re-quantized for its other readers: linear3 \(qtk rule\)/,
     );
     expect(dtypes(row(ops, 'linear3'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
     expect(auto.graph.findNode('linear3.input_fake_quant_0')?.inputs[0]?.producer?.name).toBe('linear2');
@@ -126,7 +126,7 @@ describe('the article, imported from the PyTorch exports (seed_small.onnx, seed_
     const table = buildQconfigTable(two);
     expect(dtypes(row(table.ops, 'linear2'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
     expect(row(table.ops, 'linear2').rule).toMatch(
-      /high-precision output for the model output; linear3 quantize their input \(qtk rule\)/,
+      /high-precision output for the model output; re-quantized for its other readers: linear3 \(qtk rule\)/,
     );
     expect(dtypes(row(table.ops, 'linear3'))).toEqual({ inputs: ['qint8'], output: null, weight: 'qint8' });
     expect(two.graph.outputs.map((v) => v.name).sort()).toEqual(['y', 'z']);

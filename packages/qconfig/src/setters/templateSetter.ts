@@ -9,7 +9,7 @@ export const TEMPLATE_WEIGHT: FakeQuantConfig = { dtype: 'qint8', observer: { ki
  * A preset template (SPEC section 5): every op's activations as `activation`, weights as
  * {@link TEMPLATE_WEIGHT}, and high-precision outputs for GEMMs read by model outputs. Where a
  * GEMM output is both a model output and another op's input, the vendor keeps it quantized; qtk
- * leaves it high-precision and has the other readers quantize their input (they carry
+ * leaves it high-precision and re-quantizes it where other ops read it (they carry
  * `input: activation`), which is what the article's `dequant` + `quant_out` does by hand.
  */
 export function templateSetter(name: string, activation: FakeQuantConfig): QconfigSetter {
@@ -26,7 +26,10 @@ export function templateSetter(name: string, activation: FakeQuantConfig): Qconf
         const set = (qconfig: QConfig, why: string) => out.set(node.name, { qconfig, rule: `${name}: ${why}` });
         switch (ctx.role(node)) {
           case 'quant-stub':
-            set(quantized, `model input quantization, ${act}`);
+            set(
+              quantized,
+              `${node.inputs[0] && ctx.graph.inputs.includes(node.inputs[0]) ? 'model input quantization' : 'quantization starts here (QuantStub)'}, ${act}`,
+            );
             break;
           case 'dequant-stub':
             set(unquantized, 'model output (dequantize)');
@@ -45,7 +48,7 @@ export function templateSetter(name: string, activation: FakeQuantConfig): Qconf
             } else if (!fused && use.modelOutput) {
               set(
                 { ...quantized, output: null },
-                `high-precision output for the model output; ${use.consumers.map((c) => c.name).join(', ')} quantize their input (qtk rule)`,
+                `high-precision output for the model output; re-quantized for its other readers: ${use.consumers.map((c) => c.name).join(', ')} (qtk rule)`,
               );
             } else {
               set(

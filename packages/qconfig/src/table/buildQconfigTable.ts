@@ -55,9 +55,9 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
     const role = quantRoleOf(node);
     const output: TensorQuantization = outFq
       ? { dtype: outFq.attrs.dtype as QuantDType, scale: scaleOf(outFq) }
-      : role === 'passthrough' || role === 'dequant-stub'
+      : role === 'passthrough'
         ? quantizationOf(node.inputs.find((i) => i && !i.constant) ?? null)
-        : FLOAT;
+        : FLOAT; // a DeQuantStub's output is float whatever its input
     let weight: TensorQuantization | undefined;
     const inputs: (TensorQuantization & { name: string })[] = [];
     node.inputs.forEach((v) => {
