@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import '@qtk/backend-nash-m';
 import '@qtk/backend-nash-h';
 import { backendRegistry } from '@qtk/backend';
-import { type Artifact, encodeArtifact, loadArtifact, numel, type Tensor } from '@qtk/ir';
+import { type Artifact, cosineSimilarity, encodeArtifact, loadArtifact, numel, type Tensor } from '@qtk/ir';
 import { exportVisualizeOnnx } from '@qtk/onnx';
 import { runGraph } from '@qtk/simulator';
 import { fixturePath, readFixtureTensor } from '@qtk/test-fixtures';
@@ -17,20 +17,6 @@ import { useTempDir } from './support/tempDir.js';
 
 const input = fixturePath('seed_small.input.npy');
 const bytesOf = (t: Tensor) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength);
-
-function cosine(a: Tensor, b: Tensor): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.size; i++) {
-    const x = a.data[i] as number;
-    const y = b.data[i] as number;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 async function inspectJson(path: string): Promise<InspectReport> {
   const r = await runCli('inspect', path, '--json');
@@ -157,7 +143,7 @@ describe('the article’s second model: calibrate, then convert, inspect, run an
         expect([got.dtype, got.shape]).toEqual(['float32', [2, 100, 60]]);
         expect(bytesOf(got).equals(bytesOf(want)), name).toBe(true);
         const pytorch = readFixtureTensor(fixturePath(`seed_two_outputs.output_${name}.npy`));
-        const c = cosine(got, pytorch);
+        const c = cosineSimilarity(got, pytorch);
         console.log(`nash-m ${name}: cosine with PyTorch's float output ${c.toFixed(6)}`);
         expect(c).toBeGreaterThan(0.99);
       }
@@ -299,7 +285,7 @@ describe('the article’s second model: calibrate, then convert, inspect, run an
         for (const name of ['z', 'y']) {
           const got = await readNpyFile(join(out, `${name}.npy`));
           expect(bytesOf(got).equals(bytesOf(library.outputs[name] as Tensor))).toBe(true);
-          const c = cosine(got, readFixtureTensor(fixturePath(`seed_two_outputs.output_${name}.npy`)));
+          const c = cosineSimilarity(got, readFixtureTensor(fixturePath(`seed_two_outputs.output_${name}.npy`)));
           console.log(`${label} ${name}: cosine with PyTorch's float output ${c.toFixed(6)}`);
           expect(c).toBeGreaterThan(0.99);
         }

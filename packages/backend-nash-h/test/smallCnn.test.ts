@@ -1,7 +1,7 @@
 import { backendRegistry } from '@qtk/backend';
-import type { Tensor } from '@qtk/ir';
+import { cosineSimilarity, type Tensor } from '@qtk/ir';
 import { runGraph } from '@qtk/simulator';
-import { cosine, smallCnnQat } from '@qtk/test-scenarios';
+import { smallCnnQat } from '@qtk/test-scenarios';
 import { describe, expect, it } from 'vitest';
 import '@qtk/backend-nash-m';
 import '../src/index.js';
@@ -23,8 +23,8 @@ describe('small_cnn end to end on both backends', () => {
         ).toEqual([]);
         const out = runGraph(q.graph, { [input]: x }).outputs;
         for (const o of q.graph.outputs) {
-          const vsTorch = cosine(out[o.name] as Tensor, reference);
-          const vsFake = cosine(out[o.name] as Tensor, fakeQuant[o.name] as Tensor);
+          const vsTorch = cosineSimilarity(out[o.name] as Tensor, reference);
+          const vsFake = cosineSimilarity(out[o.name] as Tensor, fakeQuant[o.name] as Tensor);
           console.log(
             `small_cnn ${preset} on ${march} ${JSON.stringify(options)}: cosine ${vsTorch.toFixed(6)} vs PyTorch, ${vsFake.toFixed(6)} vs fake-quant`,
           );

@@ -1,8 +1,8 @@
 import { backendRegistry, measureGemmConsistency } from '@qtk/backend';
-import type { Node, Tensor } from '@qtk/ir';
+import { cosineSimilarity, type Node, type Tensor } from '@qtk/ir';
 import { runGraph } from '@qtk/simulator';
 import { fixturePath, readFixtureTensor } from '@qtk/test-fixtures';
-import { articleQat, cosine, type ModelSource } from '@qtk/test-scenarios';
+import { articleQat, type ModelSource } from '@qtk/test-scenarios';
 import { describe, expect, it } from 'vitest';
 import '../src/index.js';
 
@@ -63,7 +63,7 @@ describe('consistency with the fake-quant model (seed_small, nash-m)', () => {
         if (g.lsb === 'output') expect(g.endToEnd.withinOneLsb, g.node).toBeGreaterThanOrEqual(0.999);
       }
       const z = runGraph(q, { x }).outputs.z as Tensor;
-      const c = cosine(z, readFixtureTensor(fixturePath('seed_small.output.npy')));
+      const c = cosineSimilarity(z, readFixtureTensor(fixturePath('seed_small.output.npy')));
       console.log(`${preset}: cosine of the integer model's output with PyTorch's float output: ${c.toFixed(6)}`);
       if (preset === 'int16') expect(c).toBeGreaterThanOrEqual(0.999);
       else expect(c).toBeGreaterThan(0.99);

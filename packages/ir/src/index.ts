@@ -72,5 +72,6 @@ export * from './rewrite/Pattern.js';
 export * from './rewrite/rewriteGraph.js';
 export * from './shape/broadcastShapes.js';
 export * from './shape/Shape.js';
+export * from './tensor/cosineSimilarity.js';
 export * from './tensor/Tensor.js';
 export * from './tensor/tensorBytes.js';

@@ -1,4 +1,4 @@
-import { decodeArtifact, encodeArtifact, manualSeed, type Tensor } from '@qtk/ir';
+import { cosineSimilarity, decodeArtifact, encodeArtifact, manualSeed, type Tensor } from '@qtk/ir';
 import { articleExampleInput, SmallModel } from '@qtk/ir/models';
 import { loadOnnx } from '@qtk/onnx';
 import { evaluateNode, runGraph } from '@qtk/simulator';
@@ -15,7 +15,7 @@ import {
   prepare,
   setFakeQuantize,
 } from '../src/index.js';
-import { calibrate, cosine, run } from './support/calibrate.js';
+import { calibrate, run } from './support/calibrate.js';
 
 const samples = calibrationSamples('calib_seq_2x100x256');
 const reference = readFixtureTensor(fixturePath('seed_small.output.npy'));
@@ -42,7 +42,7 @@ describe('calibration and validation of the article model', () => {
       if (e.output.dtype) expect(e.output.scale, e.name).not.toBeNull();
     }
     const z = run(prepared, x).z as Tensor;
-    const c = cosine(z, reference);
+    const c = cosineSimilarity(z, reference);
     // int8 activations, high-precision output: close to PyTorch's float output.
     expect(c, `cosine ${c}`).toBeGreaterThan(0.99);
     const c16 = (() => {
@@ -54,7 +54,7 @@ describe('calibration and validation of the article model', () => {
         outputNames: ['z'],
       });
       calibrate(p16, samples);
-      return cosine(run(p16, x).z as Tensor, reference);
+      return cosineSimilarity(run(p16, x).z as Tensor, reference);
     })();
     expect(c16, `int16 activations cosine ${c16} vs int8 ${c}`).toBeGreaterThan(c);
   });

@@ -74,16 +74,3 @@ export async function smallCnnQat(
 }
 
 /** Cosine similarity of two tensors' values. */
-export function cosine(a: Tensor, b: Tensor): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.size; i++) {
-    const x = a.data[i] as number;
-    const y = b.data[i] as number;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  }
-  return ab / Math.sqrt(aa * bb);
-}

@@ -1,4 +1,12 @@
-import { type Artifact, decodeArtifact, encodeArtifact, QtkError, type Tensor, verifyGraph } from '@qtk/ir';
+import {
+  type Artifact,
+  cosineSimilarity,
+  decodeArtifact,
+  encodeArtifact,
+  QtkError,
+  type Tensor,
+  verifyGraph,
+} from '@qtk/ir';
 import { calibration8bitWeight16bitActQconfigSetter, defaultCalibrationQconfigSetter } from '@qtk/qconfig';
 import type { Backend } from '../Backend.js';
 import type { BackendOptionValues } from '../BackendOption.js';
@@ -28,20 +36,6 @@ export interface ConformanceOptions {
 
 function fail(message: string): never {
   throw new QtkError('backend.conformance', message);
-}
-
-function cosine(a: Tensor, b: Tensor): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.size; i++) {
-    const x = a.data[i] as number;
-    const y = b.data[i] as number;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  }
-  return aa === 0 && bb === 0 ? 1 : ab / Math.sqrt(aa * bb);
 }
 
 /** Every combination of the backend's boolean options (others at their defaults). */
@@ -122,7 +116,7 @@ export function backendConformanceChecks(backend: Backend, options: ConformanceO
               const ref = options.run(source.graph, feeds).outputs;
               const got = options.run(q.graph, feeds).outputs;
               for (const o of source.graph.outputs) {
-                const c = cosine(got[o.name] as Tensor, ref[o.name] as Tensor);
+                const c = cosineSimilarity(got[o.name] as Tensor, ref[o.name] as Tensor);
                 if (!(c >= minCosine))
                   fail(`output '${o.name}': cosine ${c} with the fake-quant model, below ${minCosine}`);
               }
