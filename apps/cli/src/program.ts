@@ -115,6 +115,10 @@ export function createProgram(io: CliIo): Command {
       ),
     )
     .option('-n, --limit <n>', 'use only the first n samples, in name order', parsePositiveInteger)
+    .option(
+      '--skip-non-finite',
+      'skip NaN and infinite values (in samples and activations) instead of refusing them; qconfig.txt counts them',
+    )
     .requiredOption('-o, --out <dir>', 'directory for the four output files (created if missing)')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText(

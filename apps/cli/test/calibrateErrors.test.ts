@@ -114,7 +114,7 @@ describe('qtk calibrate: user errors (one line, exit 1) and nothing written', ()
     const out = join(tmp(), 'out-nan');
     expectUserError(
       await calibrate(cnn, data, out),
-      `input 'x' (${join(data, 'c.npy')}): 2 NaN and 1 infinite values of 3072; inputs must be finite`,
+      `input 'x' (${join(data, 'c.npy')}): 2 NaN and 1 infinite values of 3072; inputs must be finite (or skip them with --skip-non-finite)`,
     );
     expect(existsSync(out)).toBe(false);
   });

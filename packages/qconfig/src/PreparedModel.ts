@@ -1,6 +1,7 @@
 import {
   fakeQuantizeTensor,
   type Graph,
+  isQtkError,
   type Node,
   QtkError,
   type QuantDType,
@@ -18,6 +19,23 @@ import type { OpDecision } from './setters/combineSetters.js';
 export interface SaturationCount {
   saturated: number;
   total: number;
+}
+
+/**
+ * The observer's scales for the FakeQuantize `fq`. An observer that skipped non-finite values may
+ * have had nothing finite left: say so, naming the point, rather than the observer's bare "no data".
+ */
+function scalesOf(fq: Node, observer: Observer): number[] {
+  try {
+    return observer.scales(fq.attrs.dtype as QuantDType);
+  } catch (e) {
+    if (!isQtkError(e) || e.code !== 'observer.empty' || observer.skippedNonFinite === 0) throw e;
+    throw new QtkError(
+      'quant.non-finite',
+      `fake quantization '${fq.name}': all ${observer.skippedNonFinite} values it saw in calibration were NaN or infinite, so it has no scale; calibrate on data that keeps this tensor finite`,
+      { cause: e },
+    );
+  }
 }
 
 /**
@@ -98,13 +116,13 @@ export class PreparedModel {
       if (!observer) continue;
       // Fixed-scale and clip observers know their scale without data (a QDQ model's points).
       const needsData = observer.config.kind !== 'fixed-scale' && observer.config.kind !== 'clip';
-      if (needsData && observer.batches === 0) {
+      if (needsData && observer.batches === 0 && observer.skippedNonFinite === 0) {
         throw new QtkError(
           'quant.uncalibrated',
           `fake quantization '${fq.name}' has seen no data: run calibration first`,
         );
       }
-      fq.attrs = { ...fq.attrs, scales: observer.scales(fq.attrs.dtype as QuantDType) };
+      fq.attrs = { ...fq.attrs, scales: scalesOf(fq, observer) };
     }
   }
 
@@ -121,7 +139,7 @@ export class PreparedModel {
     if (!observer || isWeight) return undefined;
     observer.observe(x, `'${node.inputs[0]?.name}' (${node.name})`);
     if (this.#state === FakeQuantState.CALIBRATION) return undefined;
-    const scales = observer.scales(node.attrs.dtype as QuantDType);
+    const scales = scalesOf(node, observer);
     node.attrs = { ...node.attrs, scales };
     return [fakeQuantizeTensor(x, quantParamsOf(node, this.graph.registry.attributesOf(node)), node.name)];
   }

@@ -91,4 +91,38 @@ describe('presetSetter', () => {
     mse.observe(x);
     expect(alone.scales('qint8')).not.toEqual(mse.scales('qint8'));
   });
+
+  it('skipNonFinite: activation observers skip NaN and infinity, count them, and the table warns', () => {
+    const { x, model: small } = article();
+    const finite = x.clone();
+    const bad = x.clone();
+    bad.data[3] = Number.NaN;
+    bad.data[10] = Number.POSITIVE_INFINITY;
+    // The skipped values leave the scale as if they were absent; replace them by finite ones that
+    // cannot move MinMax (zero lies inside every calibrated range).
+    finite.data[3] = 0;
+    finite.data[10] = 0;
+    const strict = prepare(small, x, { march: 'nash-m', qconfigSetter: presetSetter('default-qat') });
+    const input = strict.graph.inputs[0]?.name as string;
+    expect(() => runGraph(strict.graph, { [input]: bad }, { hooks: strict.hooks })).toThrow(
+      '1 NaN and 1 infinite values in calibration data',
+    );
+
+    const skipping = prepare(article().model, x, {
+      march: 'nash-m',
+      qconfigSetter: presetSetter('default-qat', { skipNonFinite: true }),
+    });
+    for (const [id, o] of skipping.observers) {
+      expect(o.config.nonFinite, id).toBe(skipping.points.get(id)?.role === 'weight' ? undefined : 'skip');
+    }
+    runGraph(skipping.graph, { [input]: bad }, { hooks: skipping.hooks });
+    const quant = skipping.observers.get('quant.activation_post_process');
+    expect(quant?.skippedNonFinite).toBe(2);
+    const alone = createObserver({ kind: 'minmax' });
+    alone.observe(finite);
+    expect(quant?.scales('qint8')).toEqual(alone.scales('qint8'));
+    const warnings = buildQconfigTable(skipping).warnings.filter((w) => w.kind === 'non-finite');
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings[0]?.message).toBe('quant.activation_post_process: 2 NaN or infinite values skipped in calibration');
+  });
 });

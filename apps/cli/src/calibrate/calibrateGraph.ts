@@ -18,13 +18,18 @@ export interface CalibrateGraphOptions {
   readonly onSample?: (done: number, total: number) => void;
 }
 
-/** Runs one sample; a user error (NaN inside the model, say) is reported with the sample's file. */
+/**
+ * Runs one sample; a user error (NaN inside the model, say) is reported with the sample's file, and
+ * an observer's refusal of non-finite values names the CLI's way to skip them.
+ */
 function runSample(model: PreparedModel, feeds: Record<string, Tensor>, file: string): void {
   try {
     runGraph(model.graph, feeds, { hooks: model.hooks });
   } catch (e) {
-    if (isQtkError(e)) throw new QtkError(e.code, `${file}: ${e.message}`, { cause: e });
-    throw e;
+    if (!isQtkError(e)) throw e;
+    const message =
+      e.code === 'observer.non-finite' ? e.message.replace("(nonFinite: 'skip')", '(--skip-non-finite)') : e.message;
+    throw new QtkError(e.code, `${file}: ${message}`, { cause: e });
   }
 }
 

@@ -26,6 +26,8 @@ export interface CalibrateOptions {
   readonly observer?: string;
   /** Use the first `limit` samples in name order. */
   readonly limit?: number;
+  /** Skip NaN and infinite values in activations (and samples) instead of refusing them. */
+  readonly skipNonFinite?: boolean;
   /** The directory to write the four files into (created when missing). */
   readonly out: string;
   /** Print nothing on success. */
@@ -39,10 +41,11 @@ export interface CalibrateOptions {
  * files are made in memory, before anything is written; each file is written atomically.
  */
 export async function calibrateCommand(modelPath: string, options: CalibrateOptions, io: CliIo): Promise<void> {
-  const qconfigSetter = presetSetter(
-    options.setter,
-    options.observer === undefined ? {} : { observer: options.observer },
-  );
+  const skipNonFinite = options.skipNonFinite === true;
+  const qconfigSetter = presetSetter(options.setter, {
+    ...(options.observer === undefined ? {} : { observer: options.observer }),
+    skipNonFinite,
+  });
   const model = await loadModel(modelPath);
   if (model.source.kind === 'qtk' && model.source.artifactKind !== 'float') {
     throw new QtkError(
@@ -70,7 +73,10 @@ export async function calibrateCommand(modelPath: string, options: CalibrateOpti
   try {
     prepared = await calibrateGraph(
       graph,
-      { files: folder.files, read: (file) => readSample(file, folder.format, graph.inputs) },
+      {
+        files: folder.files,
+        read: (file) => readSample(file, folder.format, graph.inputs, { allowNonFinite: skipNonFinite }),
+      },
       { march: options.march, qconfigSetter, onSample: (done, total) => progress.update(done, total) },
     );
   } finally {

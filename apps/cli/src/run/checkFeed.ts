@@ -3,13 +3,25 @@ import { type Dim, formatShape, isFloatDType, QtkError, type Tensor, type Value 
 /** Sizes given to symbolic dims so far, and by which input, so all inputs agree. */
 export type SymbolBindings = Map<string, { readonly size: number; readonly input: string }>;
 
+/** Options of {@link checkFeed}. */
+export interface CheckFeedOptions {
+  /** Let NaN and infinity through (calibration with `--skip-non-finite`: the observers skip them). */
+  readonly allowNonFinite?: boolean;
+}
+
 /**
  * Checks that `tensor`, read from `file`, fits the graph input `input`: same dtype, same rank, each
  * fixed dim equal, each named symbolic dim equal to the size other inputs gave it (recorded in
- * `bindings`; `'?'` takes any size), and, for floats, no NaN or infinity. Errors name the input and the file and give
- * what was expected next to what was found.
+ * `bindings`; `'?'` takes any size), and, for floats, no NaN or infinity unless allowed. Errors
+ * name the input and the file and give what was expected next to what was found.
  */
-export function checkFeed(input: Value, tensor: Tensor, file: string, bindings: SymbolBindings): void {
+export function checkFeed(
+  input: Value,
+  tensor: Tensor,
+  file: string,
+  bindings: SymbolBindings,
+  options: CheckFeedOptions = {},
+): void {
   const where = `input '${input.name}' (${file})`;
   const expected = input.type;
   if (tensor.dtype !== expected.dtype) {
@@ -37,7 +49,7 @@ export function checkFeed(input: Value, tensor: Tensor, file: string, bindings: 
     if (mine !== undefined && mine !== given) wrongShape(` (the dims named ${dim} must be equal)`);
     local.set(dim, given);
   });
-  if (isFloatDType(tensor.dtype)) {
+  if (isFloatDType(tensor.dtype) && !options.allowNonFinite) {
     let nan = 0;
     let infinite = 0;
     for (const v of tensor.data as Float32Array | Float64Array) {

@@ -18,6 +18,12 @@ export interface PresetSetterOptions {
    * configuration is used; weights keep per-channel MinMax.
    */
   readonly observer?: string;
+  /**
+   * Activation observers skip NaN and infinite values instead of refusing them (the CLI's
+   * `--skip-non-finite`), and count them: the qconfig table warns for each observer that skipped
+   * any. Weights stay strict: a non-finite weight is always an error.
+   */
+  readonly skipNonFinite?: boolean;
 }
 
 function activationObserver(preset: string, own: ObserverConfig, kind: string): ObserverConfig {
@@ -44,10 +50,15 @@ function activationObserver(preset: string, own: ObserverConfig, kind: string): 
   return { kind } as ObserverConfig;
 }
 
+function withNonFinite(observer: ObserverConfig, skip: boolean | undefined): ObserverConfig {
+  return skip ? { ...observer, nonFinite: 'skip' } : observer;
+}
+
 /**
  * The preset called `name` (`default-calibration`, ...); an unknown name lists the valid ones. With
  * `options.observer`, the preset's activations are observed by that observer instead (same dtypes,
  * same weights, same rules; the setter keeps the preset's name and its rules name the observer).
+ * With `options.skipNonFinite`, the activation observers skip non-finite values.
  */
 export function presetSetter(name: string, options: PresetSetterOptions = {}): QconfigSetter {
   const s = PRESET_SETTERS[name];
@@ -57,8 +68,11 @@ export function presetSetter(name: string, options: PresetSetterOptions = {}): Q
       'qconfig.preset',
       `unknown preset '${name}'; presets: ${Object.keys(PRESET_SETTERS).join(', ')}`,
     );
-  if (options.observer === undefined) return s;
-  const observer = activationObserver(name, activation.observer, options.observer);
+  const chosen =
+    options.observer === undefined
+      ? activation.observer
+      : activationObserver(name, activation.observer, options.observer);
+  const observer = withNonFinite(chosen, options.skipNonFinite);
   if (observer === activation.observer) return s;
   const replaced: FakeQuantConfig = { ...activation, observer };
   return templateSetter(name, replaced);

@@ -27,6 +27,7 @@ export interface QconfigWarning {
     | 'int16-weight'
     | 'dtype-change'
     | 'saturation'
+    | 'non-finite'
     | 'float-input';
   readonly message: string;
 }

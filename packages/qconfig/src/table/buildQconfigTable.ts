@@ -109,8 +109,10 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
       }
     }
   }
+  const skipsReported = new Set<string>();
   for (const fq of model.fakeQuantizes) {
-    const observer = model.observers.get(fq.attrs.observer as string);
+    const observerId = fq.attrs.observer as string;
+    const observer = model.observers.get(observerId);
     const c = observer?.config;
     const fixed =
       c && (c.kind === 'fixed-scale' || c.kind === 'clip' || (c.kind === 'minmax' && c.averagingConstant === 0));
@@ -124,6 +126,15 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
         op: point?.op ?? fq.name,
         kind: 'saturation',
         message: `${fq.name}: ${((100 * sat.saturated) / sat.total).toFixed(2)}% of values saturate (${sat.saturated} of ${sat.total})`,
+      });
+    }
+    // One warning per observer: points sharing an observer (Concat inputs) saw the same values.
+    if (observer && observer.skippedNonFinite > 0 && !skipsReported.has(observerId)) {
+      skipsReported.add(observerId);
+      warnings.push({
+        op: point?.op ?? fq.name,
+        kind: 'non-finite',
+        message: `${fq.name}: ${observer.skippedNonFinite} NaN or infinite value${observer.skippedNonFinite === 1 ? '' : 's'} skipped in calibration`,
       });
     }
   }
