@@ -1,4 +1,4 @@
-import type { Kernel } from '@qtk/ir';
+import type { CoreOpName, Kernel } from '@qtk/ir';
 import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
 import { convKernel } from './kernels/conv.js';
@@ -28,48 +28,54 @@ import { splitKernel } from './kernels/split.js';
 import { transposeKernel } from './kernels/transpose.js';
 
 /**
- * The simulator's kernels for qtk's core op set (domain `''`), by op type. Ops of other domains
- * (a backend's integer ops) run the kernel their `OpDefinition` carries.
+ * The simulator's kernel of each of qtk's core ops (domain `''`). Typed by {@link CoreOpName}, so
+ * a core op without a kernel does not compile.
  */
-export const coreKernels: ReadonlyMap<string, Kernel> = new Map<string, Kernel>([
-  ['Add', addKernel],
-  ['Sub', subKernel],
-  ['Mul', mulKernel],
-  ['Div', divKernel],
-  ['Pow', powKernel],
-  ['Sqrt', sqrtKernel],
-  ['Erf', erfKernel],
-  ['Exp', expKernel],
-  ['Relu', reluKernel],
-  ['Clip', clipKernel],
-  ['Sigmoid', sigmoidKernel],
-  ['Tanh', tanhKernel],
-  ['Gelu', geluKernel],
-  ['Softmax', softmaxKernel],
-  ['Identity', identityKernel],
-  ['Linear', linearKernel],
-  ['MatMul', matMulKernel],
-  ['Gemm', gemmKernel],
-  ['Conv', convKernel],
-  ['BatchNorm', batchNormKernel],
-  ['LayerNorm', layerNormKernel],
-  ['ReduceMean', reduceMeanKernel],
-  ['GlobalAveragePool', globalAveragePoolKernel],
-  ['AveragePool', averagePoolKernel],
-  ['MaxPool', maxPoolKernel],
-  ['Flatten', flattenKernel],
-  ['Reshape', reshapeKernel],
-  ['Transpose', transposeKernel],
-  ['Concat', concatKernel],
-  ['Split', splitKernel],
-  ['Slice', sliceKernel],
-  ['Gather', gatherKernel],
-  ['Shape', shapeKernel],
-  ['Squeeze', squeezeKernel],
-  ['Unsqueeze', unsqueezeKernel],
-  ['QuantStub', identityKernel],
-  ['DeQuantStub', identityKernel],
-  ['FakeQuantize', fakeQuantizeKernel],
-  ['QuantizeLinear', quantizeLinearKernel],
-  ['DequantizeLinear', dequantizeLinearKernel],
-]);
+const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
+  Add: addKernel,
+  Sub: subKernel,
+  Mul: mulKernel,
+  Div: divKernel,
+  Pow: powKernel,
+  Sqrt: sqrtKernel,
+  Erf: erfKernel,
+  Exp: expKernel,
+  Relu: reluKernel,
+  Clip: clipKernel,
+  Sigmoid: sigmoidKernel,
+  Tanh: tanhKernel,
+  Gelu: geluKernel,
+  Softmax: softmaxKernel,
+  Identity: identityKernel,
+  Linear: linearKernel,
+  MatMul: matMulKernel,
+  Gemm: gemmKernel,
+  Conv: convKernel,
+  BatchNorm: batchNormKernel,
+  LayerNorm: layerNormKernel,
+  ReduceMean: reduceMeanKernel,
+  GlobalAveragePool: globalAveragePoolKernel,
+  AveragePool: averagePoolKernel,
+  MaxPool: maxPoolKernel,
+  Flatten: flattenKernel,
+  Reshape: reshapeKernel,
+  Transpose: transposeKernel,
+  Concat: concatKernel,
+  Split: splitKernel,
+  Slice: sliceKernel,
+  Gather: gatherKernel,
+  Shape: shapeKernel,
+  Squeeze: squeezeKernel,
+  Unsqueeze: unsqueezeKernel,
+  QuantStub: identityKernel,
+  DeQuantStub: identityKernel,
+  FakeQuantize: fakeQuantizeKernel,
+  QuantizeLinear: quantizeLinearKernel,
+  DequantizeLinear: dequantizeLinearKernel,
+};
+
+/**
+ * The simulator's kernels for qtk's core op set, by op type. Ops of other domains (a backend's
+ * integer ops) run the kernel their `OpDefinition` carries.
+ */
+export const coreKernels: ReadonlyMap<string, Kernel> = new Map(Object.entries(KERNELS));

@@ -1,4 +1,5 @@
 import type { HardwareUnit } from '../HardwareUnit.js';
+import type { OpLowering } from './OpLowering.js';
 
 /** The decisions that make one backend's integer lowering differ from another's. */
 export interface LoweringPolicy {
@@ -22,4 +23,10 @@ export interface LoweringPolicy {
     readonly normalization: HardwareUnit;
     readonly fallback: HardwareUnit;
   };
+  /**
+   * The backend's own entries of the lowering table, by op type of the QAT graph: an entry
+   * replaces the default lowering of that op (or adds one for an op that has none); `null` removes
+   * it, so the op runs in float32 on the CPU.
+   */
+  readonly lowerings?: Readonly<Record<string, OpLowering | null>>;
 }

@@ -1,11 +1,16 @@
 import { type Node, roundHalfToEven, Tensor, type Value } from '@qtk/ir';
-import type { Lowered, LoweredInt } from './Lowered.js';
+import type { LoweredInt } from './Lowered.js';
 import type { LoweringContext } from './LoweringContext.js';
 
-/** The inputs that carry data (the others are shapes, axes, indices, bounds). */
-function dataInputs(node: Node): number[] {
-  if (node.op === 'Concat') return node.inputs.map((_, i) => i);
-  return [0];
+/**
+ * The inputs that carry data: the float inputs that are not parameters of the op (the others are
+ * shapes, axes, indices, bounds).
+ */
+function dataInputs(ctx: LoweringContext, node: Node): number[] {
+  const parameters = ctx.source.registry.traitsOf(node).parameterInputs ?? [];
+  return node.inputs.flatMap((v, i) =>
+    v && !parameters.includes(i) && (v.type.dtype === 'float32' || v.type.dtype === 'float64') ? [i] : [],
+  );
 }
 
 /**
@@ -14,10 +19,10 @@ function dataInputs(node: Node): number[] {
  * Returns false when it cannot run on integers here (per-channel int32, say).
  */
 export function lowerPassthrough(ctx: LoweringContext, node: Node): boolean {
-  const data = dataInputs(node);
+  const data = dataInputs(ctx, node);
   const lowered = data.map((i) => ctx.get(node.input(i)));
-  const first = lowered[0] as Lowered;
-  if (first.kind === 'float') return false;
+  const first = lowered[0];
+  if (!first || first.kind === 'float') return false;
   if (first.scales.length !== 1 || first.dtype === 'int32') return false;
   if (lowered.some((l) => l.kind !== 'int')) return false;
   const target = { dtype: first.dtype, scales: first.scales };

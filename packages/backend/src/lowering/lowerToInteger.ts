@@ -1,15 +1,9 @@
 import { type Graph, type Node, QTK_DOMAIN, QtkError, verifyGraph } from '@qtk/ir';
-import { PASSTHROUGH_OPS } from '@qtk/qconfig';
 import { LoweringContext } from './LoweringContext.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
-import { lowerElementwise } from './lowerElementwise.js';
-import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerFallback } from './lowerFallback.js';
-import { lowerGemm } from './lowerGemm.js';
-import { lowerLookupTable } from './lowerLookupTable.js';
-import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
-import { lowerPassthrough } from './lowerPassthrough.js';
-import { lowerReduce } from './lowerReduce.js';
+import { loweringTable } from './loweringTable.js';
+import type { OpLowering } from './OpLowering.js';
 
 /** The result of {@link lowerToInteger}. */
 export interface LoweringResult {
@@ -18,58 +12,19 @@ export interface LoweringResult {
   readonly warnings: readonly string[];
 }
 
-const ALIASES = new Set(['QuantStub', 'DeQuantStub', 'Identity']);
-
 function isFloatNode(node: Node): boolean {
   return node.outputs.some((o) => o.type.dtype === 'float32' || o.type.dtype === 'float64');
 }
 
-function lowerNode(ctx: LoweringContext, node: Node, march: string): void {
-  if (node.domain !== '') {
-    lowerFallback(ctx, node, march);
-    return;
-  }
-  if (node.op === 'FakeQuantize') {
-    lowerFakeQuantize(ctx, node);
-    return;
-  }
-  if (ALIASES.has(node.op)) {
-    ctx.set(node.output(), ctx.get(node.input(0)));
-    return;
-  }
-  const done = (() => {
-    switch (node.op) {
-      case 'Linear':
-      case 'Conv':
-      case 'MatMul':
-      case 'Gemm':
-        return lowerGemm(ctx, node);
-      case 'Add':
-      case 'Sub':
-      case 'Mul':
-        return lowerElementwise(ctx, node);
-      case 'LayerNorm':
-        return node.outputs.length === 1 && lowerLayerNorm(ctx, node);
-      case 'Softmax':
-        return lowerSoftmax(ctx, node);
-      case 'GlobalAveragePool':
-      case 'ReduceMean':
-        return lowerReduce(ctx, node);
-      case 'Sigmoid':
-      case 'Tanh':
-      case 'Erf':
-      case 'Exp':
-      case 'Gelu':
-        return lowerLookupTable(ctx, node);
-      default:
-        return PASSTHROUGH_OPS.has(node.op) && lowerPassthrough(ctx, node);
-    }
-  })();
-  if (done) return;
+function lowerNode(ctx: LoweringContext, node: Node, table: ReadonlyMap<string, OpLowering>, march: string): void {
+  const lowering = node.domain === '' ? table.get(node.op) : undefined;
+  const outcome = lowering ? lowering.lower(ctx, node) : false;
+  if (outcome === true) return;
   if (!isFloatNode(node)) {
     // Shape and index arithmetic: copied as it is, on the CPU, no fallback to report.
     const out = ctx.emit({
       op: node.op,
+      domain: node.domain,
       name: node.name,
       inputs: node.inputs.map((v) => (v ? ctx.get(v).value : null)),
       attrs: { ...node.attrs },
@@ -81,11 +36,12 @@ function lowerNode(ctx: LoweringContext, node: Node, march: string): void {
     });
     return;
   }
-  lowerFallback(ctx, node, march);
+  lowerFallback(ctx, node, march, typeof outcome === 'string' ? outcome : undefined);
 }
 
 /**
- * Lowers a calibrated QAT graph (float ops with FakeQuantize points) to qtk's integer ops:
+ * Lowers a calibrated QAT graph (float ops with FakeQuantize points) to qtk's integer ops, each
+ * node through its entry of the policy's lowering table ({@link loweringTable}):
  * quantize at the inputs, integer GEMMs with int32 accumulation and their requantization (fused
  * ReLU/ReLU6 as the clamp), high-precision GEMM outputs as the policy says, dequantize + quantize
  * pairs as one Rescale (equal ones vanishing), integer Add/Sub/Mul, LayerNorm and Softmax with
@@ -95,9 +51,10 @@ function lowerNode(ctx: LoweringContext, node: Node, march: string): void {
  */
 export function lowerToInteger(qat: Graph, policy: LoweringPolicy, march: string): LoweringResult {
   const ctx = new LoweringContext(qat, policy);
+  const table = loweringTable(policy);
   for (const input of qat.inputs) ctx.set(input, { kind: 'float', value: ctx.graph.addInput(input.name, input.type) });
   for (const node of qat.nodes) {
-    if (!ctx.isConsumed(node)) lowerNode(ctx, node, march);
+    if (!ctx.isConsumed(node)) lowerNode(ctx, node, table, march);
   }
   const taken = new Set<string>();
   const outputs = qat.outputs.map((v) => {

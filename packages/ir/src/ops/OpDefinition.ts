@@ -4,6 +4,7 @@ import type { TensorType } from '../graph/TensorType.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { AttributeReader } from './AttributeReader.js';
 import type { Kernel } from './Kernel.js';
+import type { OpTraits } from './OpTraits.js';
 
 /** One declared input of an op. */
 export interface InputSpec {
@@ -40,11 +41,12 @@ export interface InferenceContext {
 }
 
 /**
- * The definition of an op type: its signature, its attributes, its shape inference and, for ops a
- * backend adds, its kernel.
+ * The definition of an op type: its signature, its attributes, its shape inference, its traits
+ * and, for ops a backend adds, its kernel. `N` is the op's name as a literal type, so that tables
+ * keyed by qtk's core ops ({@link CoreOpName}) are checked complete at compile time.
  */
-export interface OpDefinition {
-  readonly op: string;
+export interface OpDefinition<N extends string = string> {
+  readonly op: N;
   /** `''` (or absent) for qtk's core ops. */
   readonly domain?: string;
   /** One line: what the op computes. */
@@ -54,6 +56,13 @@ export interface OpDefinition {
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   /** Output types from input types, constants and attributes. */
   inferTypes(ctx: InferenceContext): TensorType[];
+  /** What quantization and conversion need to know of the op; a `compute` op when absent. */
+  readonly traits?: OpTraits;
   /** A reference kernel, for ops the simulator does not implement itself. */
   readonly kernel?: Kernel;
+}
+
+/** The definition of one of qtk's core ops, whose traits are never left to the default. */
+export interface CoreOpDefinition<N extends string = string> extends OpDefinition<N> {
+  readonly traits: OpTraits;
 }

@@ -3,6 +3,7 @@ import type { Node } from '../graph/Node.js';
 import type { TensorType } from '../graph/TensorType.js';
 import { AttributeReader } from './AttributeReader.js';
 import type { InferenceContext, OpDefinition } from './OpDefinition.js';
+import { DEFAULT_OP_TRAITS, type OpTraits } from './OpTraits.js';
 
 function key(domain: string, op: string): string {
   return domain ? `${domain}::${op}` : op;
@@ -53,6 +54,14 @@ export class OpRegistry {
   /** All registered definitions, core ops first, in registration order. */
   list(): OpDefinition[] {
     return [...this.#defs.values()];
+  }
+
+  /**
+   * The traits of a node's op; an op the registry does not know (a backend's, not loaded) or whose
+   * definition declares none is a `compute` op.
+   */
+  traitsOf(node: Node): OpTraits {
+    return this.find(node.op, node.domain)?.traits ?? DEFAULT_OP_TRAITS;
   }
 
   /** A node's attributes with the defaults of its definition. */

@@ -16,7 +16,7 @@ export function findActivationFusions(graph: Graph): Map<Node, Node> {
   const out = new Map<Node, Node>();
   const outputs = new Set(graph.outputs);
   for (const node of graph.nodes) {
-    if (quantRoleOf(node) !== 'gemm') continue;
+    if (quantRoleOf(node, graph.registry) !== 'gemm') continue;
     const v = node.output();
     if (v.uses.length !== 1 || outputs.has(v)) continue;
     const reader = (v.uses[0] as { node: Node }).node;

@@ -2,27 +2,10 @@ import type { Graph, Node, Value } from '@qtk/ir';
 import { inputConfigOf } from '../QConfig.js';
 import type { OpDecision } from '../setters/combineSetters.js';
 import { addFakeQuantize, type FakeQuantPoint } from './addFakeQuantize.js';
-import { quantRoleOf, weightOf } from './quantRole.js';
+import { isParameterInput, passthroughSource, quantRoleOf, weightOf } from './quantRole.js';
 
 function isFloat(v: Value | null): v is Value {
   return v !== null && (v.type.dtype === 'float32' || v.type.dtype === 'float64');
-}
-
-/** Inputs of ops that are parameters of the op's own arithmetic, not values to quantize. */
-function isInternalParameter(node: Node, index: number): boolean {
-  switch (node.op) {
-    case 'LayerNorm':
-    case 'BatchNorm':
-      return index > 0; // scale, bias, statistics: part of the int16 internals
-    case 'Linear':
-    case 'Conv':
-    case 'Gemm':
-      return index === 2; // the bias becomes int32 at convert (s_in * s_w)
-    case 'Clip':
-      return index > 0; // bounds
-    default:
-      return false;
-  }
 }
 
 /**
@@ -41,13 +24,12 @@ export function insertFakeQuantizes(
 ): FakeQuantPoint[] {
   const points: FakeQuantPoint[] = [];
   const ops = [...graph.nodes];
-  const attrs = (n: Node) => graph.registry.attributesOf(n);
 
   for (const node of ops) {
     const decision = decisions.get(node.name);
     if (!decision) continue;
     const { qconfig } = decision;
-    const role = quantRoleOf(node);
+    const role = quantRoleOf(node, graph.registry);
     if (role === 'quant-stub') {
       if (!qconfig.output) continue;
       const fq = addFakeQuantize(graph, node.output(), `${node.name}.activation_post_process`, qconfig.output, 'all');
@@ -63,7 +45,7 @@ export function insertFakeQuantizes(
       }
     }
     if (role === 'gemm' && qconfig.weight) {
-      const w = weightOf(node, node.op === 'Gemm' ? attrs(node).int('transB') : 0);
+      const w = weightOf(node, graph.registry);
       if (w) {
         const value = node.input(w.index);
         const use = value.uses.filter((u) => u.node === node && u.index === w.index);
@@ -80,7 +62,7 @@ export function insertFakeQuantizes(
     }
     if (role === 'compute') {
       node.inputs.forEach((v, i) => {
-        if (!isFloat(v) || !v.constant || isInternalParameter(node, i)) return;
+        if (!isFloat(v) || !v.constant || isParameterInput(node, i, graph.registry)) return;
         const dtype = (qconfig.output ?? inputConfigOf(qconfig, i))?.dtype;
         if (!dtype) return;
         const config = { dtype, observer: { kind: 'minmax' as const } };
@@ -95,8 +77,8 @@ export function insertFakeQuantizes(
     const p = v.producer;
     if (!p) return false;
     if (p.op === 'FakeQuantize') return true;
-    if (quantRoleOf(p) === 'passthrough') {
-      const first = p.inputs.find(isFloat);
+    if (quantRoleOf(p, graph.registry) === 'passthrough') {
+      const first = passthroughSource(p, graph.registry);
       return first ? quantized(first) : false;
     }
     return false;
@@ -104,10 +86,10 @@ export function insertFakeQuantizes(
 
   for (const node of ops) {
     const decision = decisions.get(node.name);
-    const role = quantRoleOf(node);
+    const role = quantRoleOf(node, graph.registry);
     if (!decision || (role !== 'gemm' && role !== 'compute')) continue;
     node.inputs.forEach((v, i) => {
-      if (!isFloat(v) || v.constant || isInternalParameter(node, i) || quantized(v)) return;
+      if (!isFloat(v) || v.constant || isParameterInput(node, i, graph.registry) || quantized(v)) return;
       const config = inputConfigOf(decision.qconfig, i);
       if (!config) return;
       const use = v.uses.filter((u) => u.node === node && u.index === i);

@@ -1,71 +1,49 @@
-import type { Node } from '@qtk/ir';
+import type { Node, OpRegistry, QuantRole, Value, WeightInput } from '@qtk/ir';
 
-/**
- * What quantization does with an op:
- * - `gemm`: integer products on the TAE (Linear, Conv, MatMul, Gemm): quantized inputs, per-channel
- *   weights, an output that may stay high-precision;
- * - `compute`: any other op that computes new values (Add, LayerNorm, Softmax, Sigmoid, ...):
- *   quantized inputs and its own output scale;
- * - `passthrough`: keeps its input's quantization (ReLU, Clip, pooling by max, reshapes, slicing,
- *   Concat): no new scale;
- * - `quant-stub` / `dequant-stub`: where quantization starts and ends;
- * - `float`: not quantized (integer and shape computations).
- */
-export type QuantRole = 'gemm' | 'compute' | 'passthrough' | 'quant-stub' | 'dequant-stub' | 'float';
-
-const GEMM = new Set(['Linear', 'Conv', 'MatMul', 'Gemm']);
-/**
- * Ops that only move or select values: they keep their input's quantization (and a backend runs
- * them on integers as they are).
- */
-export const PASSTHROUGH_OPS: ReadonlySet<string> = new Set([
-  'Relu',
-  'Clip',
-  'MaxPool',
-  'Reshape',
-  'Flatten',
-  'Transpose',
-  'Squeeze',
-  'Unsqueeze',
-  'Slice',
-  'Gather',
-  'Split',
-  'Concat',
-  'Identity',
-]);
-const FLOAT_ONLY = new Set(['Shape', 'FakeQuantize']);
-
-/** The role of a node (ops qtk does not know are `compute`: they get their own output scale). */
-export function quantRoleOf(node: Node): QuantRole {
-  if (node.op === 'QuantStub') return 'quant-stub';
-  if (node.op === 'DeQuantStub') return 'dequant-stub';
-  if (FLOAT_ONLY.has(node.op)) return 'float';
-  if (!node.outputs.some((o) => o.type.dtype === 'float32' || o.type.dtype === 'float64')) return 'float';
-  if (GEMM.has(node.op)) return 'gemm';
-  if (PASSTHROUGH_OPS.has(node.op)) return 'passthrough';
-  return 'compute';
+function isFloatValue(v: Value | null): boolean {
+  return v !== null && (v.type.dtype === 'float32' || v.type.dtype === 'float64');
 }
 
-/** Ops whose internals the BPU computes in int16 whatever the qconfig (SPEC section 2). */
-export const INT16_INTERNAL_OPS: ReadonlySet<string> = new Set(['LayerNorm', 'Softmax']);
+/**
+ * The role of a node in quantization: the `quantRole` its op definition declares (ops the
+ * registry does not know are `compute`: they get their own output scale), except that an op
+ * computing no floating-point output is `float`, never quantized.
+ */
+export function quantRoleOf(node: Node, registry: OpRegistry): QuantRole {
+  const role = registry.traitsOf(node).quantRole;
+  if (role === 'quant-stub' || role === 'dequant-stub') return role;
+  if (!node.outputs.some(isFloatValue)) return 'float';
+  return role;
+}
 
 /**
- * The input index of a GEMM's weight and its per-output-channel axis, when the weight is a
- * constant: Linear and Conv `W[out, ...]` axis 0; Gemm B axis 0 with transB, else 1; MatMul with a
- * constant right operand `[..., K, N]`: the last axis.
+ * True when input `index` is part of the op's own arithmetic (a bias, normalization statistics,
+ * clip bounds): never fake-quantized as an activation, never where a passthrough op takes its
+ * quantization from.
  */
-export function weightOf(node: Node, transB: number): { index: number; axis: number } | undefined {
-  const w = node.inputs[1];
-  if (!w?.constant || (w.type.dtype !== 'float32' && w.type.dtype !== 'float64')) return undefined;
-  switch (node.op) {
-    case 'Linear':
-    case 'Conv':
-      return { index: 1, axis: 0 };
-    case 'Gemm':
-      return { index: 1, axis: transB ? 0 : 1 };
-    case 'MatMul':
-      return { index: 1, axis: w.type.shape.length - 1 };
-    default:
-      return undefined;
-  }
+export function isParameterInput(node: Node, index: number, registry: OpRegistry): boolean {
+  return registry.traitsOf(node).parameterInputs?.includes(index) ?? false;
+}
+
+/** The first float input of a passthrough op that is not a parameter: where its quantization comes from. */
+export function passthroughSource(node: Node, registry: OpRegistry): Value | null {
+  return (
+    node.inputs.find((v, i) => v && !v.constant && isFloatValue(v) && !isParameterInput(node, i, registry)) ?? null
+  );
+}
+
+/** True when the BPU computes the op's internals in int16 whatever the qconfig (SPEC section 2). */
+export function hasInt16Internals(node: Node, registry: OpRegistry): boolean {
+  return registry.traitsOf(node).int16Internals === true;
+}
+
+/**
+ * The input of a GEMM's weight and its per-output-channel axis, when the weight is a float
+ * constant (a MatMul of two activations has none).
+ */
+export function weightOf(node: Node, registry: OpRegistry): WeightInput | undefined {
+  const w = registry.traitsOf(node).weight?.(node, registry.attributesOf(node));
+  const value = w && node.inputs[w.index];
+  if (!w || !value?.constant || !isFloatValue(value)) return undefined;
+  return w;
 }

@@ -1,17 +1,18 @@
-import { type Graph, type Node, QUANT_DTYPES, type QuantDType, type Value } from '@qtk/ir';
-import { quantRoleOf } from './quantRole.js';
+import { type Graph, type Node, type OpRegistry, QUANT_DTYPES, type QuantDType, type Value } from '@qtk/ir';
+import { isParameterInput, passthroughSource, quantRoleOf } from './quantRole.js';
 
 /** The FakeQuantize that decides a value's scale, looking back through passthrough ops. */
-function sourceOf(v: Value | null): Node | undefined {
+function sourceOf(v: Value | null, registry: OpRegistry): Node | undefined {
   const p = v?.producer;
   if (!p) return undefined;
   if (p.op === 'FakeQuantize') return p;
-  if (quantRoleOf(p) === 'passthrough') return sourceOf(p.inputs.find((i) => i && !i.constant) ?? null);
+  if (quantRoleOf(p, registry) === 'passthrough') return sourceOf(passthroughSource(p, registry), registry);
   return undefined;
 }
 
 /**
- * Ops that need equal input scales (Concat; Add and Sub of two activations) get them: the
+ * Ops that need equal input scales (their definition says `sharedInputScale`: Concat; Add and Sub
+ * of two activations) get them: the
  * fake-quantization points their inputs come from share one observer (the first point's), and the
  * widest dtype among them. Returns, for each point that now shares, a note for the qconfig table.
  */
@@ -25,9 +26,14 @@ export function shareObservers(graph: Graph): Map<string, string> {
   const why = new Map<Node, string>();
   const order = new Map(graph.nodes.map((n, i) => [n, i]));
   for (const node of graph.nodes) {
-    const binary = (node.op === 'Add' || node.op === 'Sub') && node.inputs.every((v) => v && !v.constant);
-    if (node.op !== 'Concat' && !binary) continue;
-    const sources = [...new Set(node.inputs.map(sourceOf).filter((n): n is Node => n !== undefined))];
+    if (!graph.registry.traitsOf(node).sharedInputScale) continue;
+    // A computing op shares only between activations: Add(x, constant) keeps the constant's own scale.
+    const computing = quantRoleOf(node, graph.registry) !== 'passthrough';
+    if (computing && !node.inputs.every((v) => v && !v.constant)) continue;
+    const data = node.inputs.filter((v, i) => !isParameterInput(node, i, graph.registry) && v !== null);
+    const sources = [
+      ...new Set(data.map((v) => sourceOf(v, graph.registry)).filter((n): n is Node => n !== undefined)),
+    ];
     if (sources.length < 2) continue;
     for (const s of sources) {
       if (!parent.has(s)) parent.set(s, s);

@@ -9,8 +9,8 @@ function describe(c: FakeQuantConfig): string {
 }
 
 /** What an op without an output point does, by its role. */
-function unquantizedOutput(node: Node): string {
-  switch (quantRoleOf(node)) {
+function unquantizedOutput(graph: Graph, node: Node): string {
+  switch (quantRoleOf(node, graph.registry)) {
     case 'gemm':
       return 'high-precision output (no QuantizeLinear after it)';
     case 'passthrough':
@@ -53,7 +53,7 @@ export function qdqDecisions(
         ? `model input${output ? ` quantized ${describe(output)}` : ''}`
         : output
           ? `output ${describe(output)}`
-          : unquantizedOutput(node),
+          : unquantizedOutput(graph, node),
     ];
     const fused = fusions.get(node);
     if (output && fused) parts[0] = `${parts[0]} after ${fused.name} (${fused.op})`;

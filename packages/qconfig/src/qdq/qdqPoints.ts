@@ -38,7 +38,7 @@ export function qdqPoints(graph: Graph, fusedInto: ReadonlyMap<Node, Node>): Fak
     const config = fixedScaleConfig(fq);
     const point = (role: FakeQuantPoint['role'], op: string) => points.push({ node: fq, role, op, config });
     if (x.constant) {
-      if (reader && use.index === 1 && quantRoleOf(reader) === 'gemm') point('weight', reader.name);
+      if (reader && use.index === 1 && quantRoleOf(reader, graph.registry) === 'gemm') point('weight', reader.name);
       else point('constant', reader?.name ?? fq.name);
       continue;
     }

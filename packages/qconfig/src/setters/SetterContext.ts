@@ -1,5 +1,5 @@
-import type { Graph, Node, Value } from '@qtk/ir';
-import { type QuantRole, quantRoleOf } from '../prepare/quantRole.js';
+import type { Graph, Node, QuantRole, Value } from '@qtk/ir';
+import { quantRoleOf } from '../prepare/quantRole.js';
 
 /** Where the (effective) output of an op goes. */
 export interface OutputUse {
@@ -25,7 +25,7 @@ export class SetterContext {
   }
 
   role(node: Node): QuantRole {
-    return quantRoleOf(node);
+    return quantRoleOf(node, this.graph.registry);
   }
 
   /** The activation fused into a GEMM (its ReLU or ReLU6), if any. */

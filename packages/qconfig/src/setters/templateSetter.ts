@@ -1,4 +1,4 @@
-import { INT16_INTERNAL_OPS } from '../prepare/quantRole.js';
+import { hasInt16Internals } from '../prepare/quantRole.js';
 import type { FakeQuantConfig, QConfig } from '../QConfig.js';
 import type { QconfigSetter, SetterDecision } from './QconfigSetter.js';
 
@@ -59,7 +59,10 @@ export function templateSetter(name: string, activation: FakeQuantConfig): Qconf
             break;
           }
           default:
-            set(quantized, `${act}${INT16_INTERNAL_OPS.has(node.op) ? '; int16 internals on the BPU' : ''}`);
+            set(
+              quantized,
+              `${act}${hasInt16Internals(node, ctx.graph.registry) ? '; int16 internals on the BPU' : ''}`,
+            );
         }
       }
       return out;

@@ -1,6 +1,6 @@
-import type { Node, QuantDType, Value } from '@qtk/ir';
+import type { Node, OpRegistry, QuantDType, Value } from '@qtk/ir';
 import type { PreparedModel } from '../PreparedModel.js';
-import { quantRoleOf } from '../prepare/quantRole.js';
+import { passthroughSource, quantRoleOf } from '../prepare/quantRole.js';
 import type { QconfigEntry, QconfigTable, QconfigWarning, TensorQuantization } from './QconfigTable.js';
 
 /** Warn when more than this share of a tensor's values saturated in validation runs. */
@@ -15,11 +15,11 @@ function scaleOf(fq: Node): number | readonly number[] | null {
 }
 
 /** The quantization a reader of `v` sees: from the FakeQuantize behind it, through passthrough ops. */
-function quantizationOf(v: Value | null): TensorQuantization {
+function quantizationOf(v: Value | null, registry: OpRegistry): TensorQuantization {
   const p = v?.producer;
   if (!p) return FLOAT;
   if (p.op === 'FakeQuantize') return { dtype: p.attrs.dtype as QuantDType, scale: scaleOf(p) };
-  if (quantRoleOf(p) === 'passthrough') return quantizationOf(p.inputs.find((i) => i && !i.constant) ?? null);
+  if (quantRoleOf(p, registry) === 'passthrough') return quantizationOf(passthroughSource(p, registry), registry);
   return FLOAT;
 }
 
@@ -52,11 +52,11 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
     const outFq = outValue?.uses.find(
       (u) => u.node.op === 'FakeQuantize' && model.points.get(u.node.name)?.op === node.name,
     )?.node;
-    const role = quantRoleOf(node);
+    const role = quantRoleOf(node, model.graph.registry);
     const output: TensorQuantization = outFq
       ? { dtype: outFq.attrs.dtype as QuantDType, scale: scaleOf(outFq) }
       : role === 'passthrough'
-        ? quantizationOf(node.inputs.find((i) => i && !i.constant) ?? null)
+        ? quantizationOf(passthroughSource(node, model.graph.registry), model.graph.registry)
         : FLOAT; // a DeQuantStub's output is float whatever its input
     let weight: TensorQuantization | undefined;
     const inputs: (TensorQuantization & { name: string })[] = [];
@@ -70,7 +70,7 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
         return;
       }
       if (v.constant) return; // bias, normalization parameters: not quantized tensors
-      inputs.push({ name: userName(v), ...quantizationOf(v) });
+      inputs.push({ name: userName(v), ...quantizationOf(v, model.graph.registry) });
     });
     const notes: string[] = [];
     if (fusedName) notes.push(`quantized after ${fusedName}`);

@@ -1,8 +1,9 @@
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** ONNX Clip (opset 13): bounds are optional scalar inputs, usually constants. */
-export const Clip: OpDefinition = {
+export const Clip: CoreOpDefinition<'Clip'> = {
   op: 'Clip',
+  traits: { quantRole: 'passthrough', parameterInputs: [1, 2] },
   summary: 'Clamps x to [min, max]; absent bounds do not clamp.',
   inputs: [{ name: 'input' }, { name: 'min', optional: true }, { name: 'max', optional: true }],
   outputs: [{ name: 'output' }],

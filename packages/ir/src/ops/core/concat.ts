@@ -1,10 +1,11 @@
 import type { Dim } from '../../shape/Shape.js';
 import { formatShape, normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** ONNX Concat along `axis`. */
-export const Concat: OpDefinition = {
+export const Concat: CoreOpDefinition<'Concat'> = {
   op: 'Concat',
+  traits: { quantRole: 'passthrough', sharedInputScale: true },
   summary: 'Joins inputs along axis.',
   inputs: [{ name: 'inputs', variadic: true }],
   outputs: [{ name: 'concat_result' }],

@@ -1,14 +1,15 @@
 import type { Dim } from '../../shape/Shape.js';
 import { formatShape } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 import { readWindowGeometry, windowGeometryProblem, windowOutputSize } from './windowGeometry.js';
 
 /**
  * N-d convolution, NCHW, with groups and dilations; explicit pads only (importers resolve ONNX's
  * `auto_pad`). W is `[O, I/group, k...]`, so per-output-channel quantization is along axis 0.
  */
-export const Conv: OpDefinition = {
+export const Conv: CoreOpDefinition<'Conv'> = {
   op: 'Conv',
+  traits: { quantRole: 'gemm', parameterInputs: [2], weight: () => ({ index: 1, axis: 0 }) },
   summary: 'Convolution over NC[D]HW input with groups, strides, pads and dilations.',
   inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
   outputs: [{ name: 'Y' }],

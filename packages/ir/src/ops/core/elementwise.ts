@@ -1,20 +1,23 @@
 import type { DType } from '../../dtype/DType.js';
 import { broadcastShapes } from '../../shape/broadcastShapes.js';
 import { formatShape } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { OpTraits } from '../OpTraits.js';
 
 const FLOAT: readonly DType[] = ['float32', 'float64'];
 
 /** An op whose one output has its input's type (activations, math functions, stubs). */
-export function sameTypeUnaryOp(
-  op: string,
+export function sameTypeUnaryOp<N extends string>(
+  op: N,
   summary: string,
+  traits: OpTraits,
   dtypes?: readonly DType[],
   attributes: OpDefinition['attributes'] = {},
-): OpDefinition {
+): CoreOpDefinition<N> {
   return {
     op,
     summary,
+    traits,
     inputs: [{ name: 'X' }],
     outputs: [{ name: 'Y' }],
     attributes,
@@ -27,10 +30,16 @@ export function sameTypeUnaryOp(
 }
 
 /** A broadcasting binary op whose inputs share a dtype (Pow's exponent may differ). */
-export function broadcastBinaryOp(op: string, summary: string, sameDType = true): OpDefinition {
+export function broadcastBinaryOp<N extends string>(
+  op: N,
+  summary: string,
+  traits: OpTraits,
+  sameDType = true,
+): CoreOpDefinition<N> {
   return {
     op,
     summary,
+    traits,
     inputs: [{ name: 'A' }, { name: 'B' }],
     outputs: [{ name: 'C' }],
     attributes: {},
@@ -45,28 +54,42 @@ export function broadcastBinaryOp(op: string, summary: string, sameDType = true)
   };
 }
 
-export const Add = broadcastBinaryOp('Add', 'Elementwise sum, broadcasting.');
-export const Sub = broadcastBinaryOp('Sub', 'Elementwise difference, broadcasting.');
-export const Mul = broadcastBinaryOp('Mul', 'Elementwise product, broadcasting.');
-export const Div = broadcastBinaryOp('Div', 'Elementwise quotient, broadcasting (integers truncate).');
+const COMPUTE: OpTraits = { quantRole: 'compute' };
+/** Add and Sub of two activations need one scale on both (calibration shares their observer). */
+const ADDITIVE: OpTraits = { quantRole: 'compute', sharedInputScale: true };
+const PASSTHROUGH: OpTraits = { quantRole: 'passthrough' };
+
+export const Add = broadcastBinaryOp('Add', 'Elementwise sum, broadcasting.', ADDITIVE);
+export const Sub = broadcastBinaryOp('Sub', 'Elementwise difference, broadcasting.', ADDITIVE);
+export const Mul = broadcastBinaryOp('Mul', 'Elementwise product, broadcasting.', COMPUTE);
+export const Div = broadcastBinaryOp('Div', 'Elementwise quotient, broadcasting (integers truncate).', COMPUTE);
 export const Pow = broadcastBinaryOp(
   'Pow',
   'Elementwise power, broadcasting; the exponent may be of another dtype.',
+  COMPUTE,
   false,
 );
 
-export const Relu = sameTypeUnaryOp('Relu', 'max(x, 0).');
-export const Sigmoid = sameTypeUnaryOp('Sigmoid', '1 / (1 + exp(-x)).', FLOAT);
-export const Tanh = sameTypeUnaryOp('Tanh', 'Hyperbolic tangent.', FLOAT);
-export const Sqrt = sameTypeUnaryOp('Sqrt', 'Square root.', FLOAT);
-export const Erf = sameTypeUnaryOp('Erf', 'The error function.', FLOAT);
-export const Exp = sameTypeUnaryOp('Exp', 'e to the x.', FLOAT);
-export const Identity = sameTypeUnaryOp('Identity', 'Its input, unchanged.');
-export const Gelu = sameTypeUnaryOp('Gelu', "GELU: x * Phi(x); approximate 'tanh' uses the tanh form.", FLOAT, {
-  approximate: { kind: 'string', default: 'none' },
-});
+export const Relu = sameTypeUnaryOp('Relu', 'max(x, 0).', PASSTHROUGH);
+export const Sigmoid = sameTypeUnaryOp('Sigmoid', '1 / (1 + exp(-x)).', COMPUTE, FLOAT);
+export const Tanh = sameTypeUnaryOp('Tanh', 'Hyperbolic tangent.', COMPUTE, FLOAT);
+export const Sqrt = sameTypeUnaryOp('Sqrt', 'Square root.', COMPUTE, FLOAT);
+export const Erf = sameTypeUnaryOp('Erf', 'The error function.', COMPUTE, FLOAT);
+export const Exp = sameTypeUnaryOp('Exp', 'e to the x.', COMPUTE, FLOAT);
+export const Identity = sameTypeUnaryOp('Identity', 'Its input, unchanged.', PASSTHROUGH);
+export const Gelu = sameTypeUnaryOp(
+  'Gelu',
+  "GELU: x * Phi(x); approximate 'tanh' uses the tanh form.",
+  COMPUTE,
+  FLOAT,
+  { approximate: { kind: 'string', default: 'none' } },
+);
 
 /** Marks where quantization starts (PyTorch's QuantStub); the identity in float. */
-export const QuantStub = sameTypeUnaryOp('QuantStub', 'Quantization starts here; the identity in float.');
+export const QuantStub = sameTypeUnaryOp('QuantStub', 'Quantization starts here; the identity in float.', {
+  quantRole: 'quant-stub',
+});
 /** Marks where quantization ends (PyTorch's DeQuantStub); the identity in float. */
-export const DeQuantStub = sameTypeUnaryOp('DeQuantStub', 'Quantization ends here; the identity in float.');
+export const DeQuantStub = sameTypeUnaryOp('DeQuantStub', 'Quantization ends here; the identity in float.', {
+  quantRole: 'dequant-stub',
+});

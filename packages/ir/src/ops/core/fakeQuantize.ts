@@ -1,14 +1,15 @@
 import { isQuantDType } from '../../quant/QuantDType.js';
 import { normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * A fake-quantization point: quantize then dequantize its float input with the attribute's scales
  * (`enabled = 0` passes the input through, as in calibration). The observer that calibrates it is
  * named by `observer`; `scales` is empty until calibration has run.
  */
-export const FakeQuantize: OpDefinition = {
+export const FakeQuantize: CoreOpDefinition<'FakeQuantize'> = {
   op: 'FakeQuantize',
+  traits: { quantRole: 'float' },
   summary: 'Quantize-dequantize with fixed scales (identity while disabled).',
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],

@@ -1,9 +1,10 @@
 import { normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** ONNX Gather: `data[..., indices, ...]` at `axis`; negative indices count from the end. */
-export const Gather: OpDefinition = {
+export const Gather: CoreOpDefinition<'Gather'> = {
   op: 'Gather',
+  traits: { quantRole: 'passthrough' },
   summary: 'Takes entries of data along axis at the given indices.',
   inputs: [{ name: 'data' }, { name: 'indices' }],
   outputs: [{ name: 'output' }],

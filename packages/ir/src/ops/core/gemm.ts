@@ -1,7 +1,7 @@
 import { broadcastShapes } from '../../shape/broadcastShapes.js';
 import type { Dim } from '../../shape/Shape.js';
 import { formatShape } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 function sameDim(a: Dim | undefined, b: Dim | undefined): boolean {
   return a === b || typeof a === 'string' || typeof b === 'string';
@@ -11,8 +11,9 @@ function sameDim(a: Dim | undefined, b: Dim | undefined): boolean {
  * PyTorch's `nn.Linear`: `y = x W^T + b` over the last dim of x. The weight is `[out, in]` as in
  * PyTorch (so per-output-channel quantization is along axis 0), the bias `[out]`.
  */
-export const Linear: OpDefinition = {
+export const Linear: CoreOpDefinition<'Linear'> = {
   op: 'Linear',
+  traits: { quantRole: 'gemm', parameterInputs: [2], weight: () => ({ index: 1, axis: 0 }) },
   summary: 'y = x W^T + b over the last dim; W is [out, in], b is [out].',
   inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
   outputs: [{ name: 'Y' }],
@@ -36,8 +37,9 @@ export const Linear: OpDefinition = {
 };
 
 /** NumPy matmul: batched, broadcasting over leading dims, with 1-D operands promoted. */
-export const MatMul: OpDefinition = {
+export const MatMul: CoreOpDefinition<'MatMul'> = {
   op: 'MatMul',
+  traits: { quantRole: 'gemm', weight: (node) => ({ index: 1, axis: node.input(1).type.shape.length - 1 }) },
   summary: 'Matrix product with NumPy semantics.',
   inputs: [{ name: 'A' }, { name: 'B' }],
   outputs: [{ name: 'Y' }],
@@ -62,8 +64,13 @@ export const MatMul: OpDefinition = {
 };
 
 /** ONNX Gemm: `alpha * A' B' + beta * C` with optional transposes; 2-D only. */
-export const Gemm: OpDefinition = {
+export const Gemm: CoreOpDefinition<'Gemm'> = {
   op: 'Gemm',
+  traits: {
+    quantRole: 'gemm',
+    parameterInputs: [2],
+    weight: (_node, attrs) => ({ index: 1, axis: attrs.int('transB') ? 0 : 1 }),
+  },
   summary: "alpha * A' B' + beta * C, with A' and B' optionally transposed; 2-D.",
   inputs: [{ name: 'A' }, { name: 'B' }, { name: 'C', optional: true }],
   outputs: [{ name: 'Y' }],

@@ -1,4 +1,4 @@
-import type { OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition } from '../OpDefinition.js';
 import { Clip } from './clip.js';
 import { Concat } from './concat.js';
 import { Conv } from './conv.js';
@@ -33,8 +33,11 @@ import { Split } from './split.js';
 import { Squeeze, Unsqueeze } from './squeeze.js';
 import { Transpose } from './transpose.js';
 
-/** qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. */
-export const coreOps: readonly OpDefinition[] = [
+/**
+ * qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. The order
+ * is the registry's (and the docs') order.
+ */
+export const coreOps = [
   Add,
   Sub,
   Mul,
@@ -75,4 +78,11 @@ export const coreOps: readonly OpDefinition[] = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
-];
+] as const satisfies readonly CoreOpDefinition[];
+
+/**
+ * The name of one of qtk's core ops. Tables keyed by it (the simulator's kernels, the ONNX export)
+ * are `Record<CoreOpName, ...>`, so an op added to {@link coreOps} fails to compile until every
+ * table has its entry.
+ */
+export type CoreOpName = (typeof coreOps)[number]['op'];

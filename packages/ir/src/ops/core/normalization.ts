@@ -1,14 +1,15 @@
 import type { TensorType } from '../../graph/TensorType.js';
 import { formatShape, normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * Layer normalization over the dims from `axis` to the last (ONNX LayerNormalization semantics,
  * PyTorch's `nn.LayerNorm(normalized_shape)` is `axis = -len(normalized_shape)`); scale and bias
  * have the normalized dims' shape.
  */
-export const LayerNorm: OpDefinition = {
+export const LayerNorm: CoreOpDefinition<'LayerNorm'> = {
   op: 'LayerNorm',
+  traits: { quantRole: 'compute', parameterInputs: [1, 2], int16Internals: true },
   summary: '(x - mean) / sqrt(var + epsilon) * scale + bias over dims axis..last.',
   inputs: [{ name: 'X' }, { name: 'Scale', optional: true }, { name: 'B', optional: true }],
   // Mean and 1 / sqrt(var + epsilon) per normalized row, float32, as ONNX's optional outputs.
@@ -33,8 +34,9 @@ export const LayerNorm: OpDefinition = {
 };
 
 /** Inference-mode batch normalization over channel dim 1, with running statistics. */
-export const BatchNorm: OpDefinition = {
+export const BatchNorm: CoreOpDefinition<'BatchNorm'> = {
   op: 'BatchNorm',
+  traits: { quantRole: 'compute', parameterInputs: [1, 2, 3, 4] },
   summary: '(x - mean) / sqrt(var + epsilon) * scale + bias per channel (dim 1), running statistics.',
   inputs: [{ name: 'X' }, { name: 'scale' }, { name: 'B' }, { name: 'mean' }, { name: 'var' }],
   outputs: [{ name: 'Y' }],
@@ -56,8 +58,9 @@ export const BatchNorm: OpDefinition = {
 };
 
 /** Softmax along one axis (opset 13 semantics). */
-export const Softmax: OpDefinition = {
+export const Softmax: CoreOpDefinition<'Softmax'> = {
   op: 'Softmax',
+  traits: { quantRole: 'compute', int16Internals: true },
   summary: 'exp(x - max) / sum(exp(x - max)) along axis.',
   inputs: [{ name: 'input' }],
   outputs: [{ name: 'output' }],

@@ -1,5 +1,5 @@
 import type { Dim } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 import { readWindowGeometry, windowGeometryProblem, windowOutputSize } from './windowGeometry.js';
 
 function inferPool(ctx: InferenceContext) {
@@ -35,8 +35,9 @@ const windowAttributes = {
 } as const;
 
 /** Max pooling; explicit pads only (importers resolve `auto_pad`), padding never wins the max. */
-export const MaxPool: OpDefinition = {
+export const MaxPool: CoreOpDefinition<'MaxPool'> = {
   op: 'MaxPool',
+  traits: { quantRole: 'passthrough' },
   summary: 'Maximum over each kernel window.',
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
@@ -45,8 +46,9 @@ export const MaxPool: OpDefinition = {
 };
 
 /** Average pooling; `count_include_pad` decides whether padding counts in the divisor. */
-export const AveragePool: OpDefinition = {
+export const AveragePool: CoreOpDefinition<'AveragePool'> = {
   op: 'AveragePool',
+  traits: { quantRole: 'compute' },
   summary: 'Mean over each kernel window.',
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
@@ -55,8 +57,9 @@ export const AveragePool: OpDefinition = {
 };
 
 /** Mean over all spatial dims, keeping them as 1s. */
-export const GlobalAveragePool: OpDefinition = {
+export const GlobalAveragePool: CoreOpDefinition<'GlobalAveragePool'> = {
   op: 'GlobalAveragePool',
+  traits: { quantRole: 'compute' },
   summary: 'Mean over all spatial dims (kept as size 1).',
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],

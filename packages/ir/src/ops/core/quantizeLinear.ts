@@ -1,7 +1,7 @@
 import type { DType } from '../../dtype/DType.js';
 import type { TensorType } from '../../graph/TensorType.js';
 import { formatShape, normalizeAxis, type Shape } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * Where the scale of an ONNX QuantizeLinear / DequantizeLinear applies to an input of shape
@@ -41,8 +41,9 @@ function checkScaleAndZeroPoint(ctx: InferenceContext, x: TensorType): void {
  * scale) + zero_point)`, per tensor or per `axis`. The output dtype is the zero point's; import
  * always provides one (ONNX's default is a uint8 zero).
  */
-export const QuantizeLinear: OpDefinition = {
+export const QuantizeLinear: CoreOpDefinition<'QuantizeLinear'> = {
   op: 'QuantizeLinear',
+  traits: { quantRole: 'compute' },
   summary: 'Quantizes float32 x to the zero point dtype: saturate(round(x / scale) + zero_point).',
   inputs: [{ name: 'x' }, { name: 'y_scale' }, { name: 'y_zero_point' }],
   outputs: [{ name: 'y' }],
@@ -63,8 +64,9 @@ export const QuantizeLinear: OpDefinition = {
  * ONNX DequantizeLinear (opset 13 semantics; int16 as in 21): `(x - zero_point) * scale` in float32,
  * per tensor or per `axis`. int32 input (a bias) has no zero point, or a zero one.
  */
-export const DequantizeLinear: OpDefinition = {
+export const DequantizeLinear: CoreOpDefinition<'DequantizeLinear'> = {
   op: 'DequantizeLinear',
+  traits: { quantRole: 'compute' },
   summary: 'Dequantizes integer x to float32: (x - zero_point) * scale.',
   inputs: [{ name: 'x' }, { name: 'x_scale' }, { name: 'x_zero_point', optional: true }],
   outputs: [{ name: 'y' }],

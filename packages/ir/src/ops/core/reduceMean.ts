@@ -1,6 +1,6 @@
 import type { Dim, Shape } from '../../shape/Shape.js';
 import { normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * Normalized, sorted, de-duplicated reduction axes; all axes when `axes` is absent or empty.
@@ -28,8 +28,9 @@ export function reducedShape<S extends Shape>(shape: S, axes: readonly number[],
 }
 
 /** Mean over `axes` (an attribute up to opset 17). */
-export const ReduceMean: OpDefinition = {
+export const ReduceMean: CoreOpDefinition<'ReduceMean'> = {
   op: 'ReduceMean',
+  traits: { quantRole: 'compute' },
   summary: 'Mean over axes (all when absent).',
   inputs: [{ name: 'data' }],
   outputs: [{ name: 'reduced' }],

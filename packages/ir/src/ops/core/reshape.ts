@@ -1,6 +1,6 @@
 import type { Dim, Shape } from '../../shape/Shape.js';
 import { formatShape } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * The shape ONNX Reshape produces: `0` copies the input dim (unless `allowzero`), `-1` takes what is
@@ -42,8 +42,9 @@ export function reshapeTarget(input: Shape, requested: readonly number[], allowz
 }
 
 /** ONNX Reshape; the target shape is an int64 input, nearly always a constant. */
-export const Reshape: OpDefinition = {
+export const Reshape: CoreOpDefinition<'Reshape'> = {
   op: 'Reshape',
+  traits: { quantRole: 'passthrough' },
   summary: 'The same data under a new shape (0 copies a dim, -1 infers one).',
   inputs: [{ name: 'data' }, { name: 'shape' }],
   outputs: [{ name: 'reshaped' }],
@@ -71,8 +72,9 @@ export function flattenShape(input: Shape, axis: number): Dim[] {
 }
 
 /** ONNX Flatten: to 2-D at `axis` (negative counts from the end; rank is allowed). */
-export const Flatten: OpDefinition = {
+export const Flatten: CoreOpDefinition<'Flatten'> = {
   op: 'Flatten',
+  traits: { quantRole: 'passthrough' },
   summary: 'Flattens to 2-D: [d0*...*d(axis-1), d(axis)*...].',
   inputs: [{ name: 'input' }],
   outputs: [{ name: 'output' }],

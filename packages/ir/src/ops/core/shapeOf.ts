@@ -1,4 +1,4 @@
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** The dims `[start, end)` that ONNX Shape (opset 15) returns, clamped as the standard says. */
 export function shapeRange(rank: number, start: number | undefined, end: number | undefined): [number, number] {
@@ -9,8 +9,9 @@ export function shapeRange(rank: number, start: number | undefined, end: number 
 }
 
 /** ONNX Shape: the input's dims as a 1-D int64 tensor. */
-export const Shape: OpDefinition = {
+export const Shape: CoreOpDefinition<'Shape'> = {
   op: 'Shape',
+  traits: { quantRole: 'float' },
   summary: "The input's dims [start, end) as int64.",
   inputs: [{ name: 'data' }],
   outputs: [{ name: 'shape' }],

@@ -1,6 +1,6 @@
 import type { Dim } from '../../shape/Shape.js';
 import { normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** Where a slice of one axis starts, its step, and how many elements it takes. */
 export interface AxisSlice {
@@ -64,8 +64,9 @@ export function resolveSlice(
 }
 
 /** ONNX Slice (opset 13: starts, ends, axes, steps are int inputs). */
-export const Slice: OpDefinition = {
+export const Slice: CoreOpDefinition<'Slice'> = {
   op: 'Slice',
+  traits: { quantRole: 'passthrough' },
   summary: 'Takes start:end:step along the given axes.',
   inputs: [
     { name: 'data' },

@@ -1,6 +1,6 @@
 import type { Dim } from '../../shape/Shape.js';
 import { normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /**
  * Sizes of the parts Split makes of a dim of size `dim`: `split` when given, else `parts` equal
@@ -20,8 +20,9 @@ export function splitSizes(dim: number, parts: number, split: readonly number[] 
 }
 
 /** ONNX Split (opset 13: sizes are an optional int64 input). */
-export const Split: OpDefinition = {
+export const Split: CoreOpDefinition<'Split'> = {
   op: 'Split',
+  traits: { quantRole: 'passthrough' },
   summary: 'Cuts the input along axis into parts.',
   inputs: [{ name: 'input' }, { name: 'split', optional: true }],
   outputs: [{ name: 'outputs', variadic: true }],

@@ -1,6 +1,6 @@
 import type { Dim, Shape } from '../../shape/Shape.js';
 import { formatShape, normalizeAxis } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** Shape after removing `axes` (all size-1 dims when absent); a message when an axis is not 1. */
 export function squeezeShape(shape: Shape, axes: readonly number[] | undefined): Dim[] | string {
@@ -46,8 +46,9 @@ function computedAxesShape(ctx: InferenceContext, rankChange: number): Dim[] {
 }
 
 /** ONNX Squeeze (opset 13: axes an optional int64 input). */
-export const Squeeze: OpDefinition = {
+export const Squeeze: CoreOpDefinition<'Squeeze'> = {
   op: 'Squeeze',
+  traits: { quantRole: 'passthrough' },
   summary: 'Removes size-1 dims (the given ones, or all).',
   inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
   outputs: [{ name: 'squeezed' }],
@@ -62,8 +63,9 @@ export const Squeeze: OpDefinition = {
 };
 
 /** ONNX Unsqueeze (opset 13: axes an int64 input). */
-export const Unsqueeze: OpDefinition = {
+export const Unsqueeze: CoreOpDefinition<'Unsqueeze'> = {
   op: 'Unsqueeze',
+  traits: { quantRole: 'passthrough' },
   summary: 'Inserts size-1 dims at the given output positions.',
   inputs: [{ name: 'data' }, { name: 'axes' }],
   outputs: [{ name: 'expanded' }],

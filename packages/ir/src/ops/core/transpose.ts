@@ -1,5 +1,5 @@
 import type { Dim } from '../../shape/Shape.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 
 /** The permutation Transpose uses: `perm`, or the reversal of the dims when absent. */
 export function transposePermutation(perm: readonly number[] | undefined, rank: number): number[] | undefined {
@@ -11,8 +11,9 @@ export function transposePermutation(perm: readonly number[] | undefined, rank: 
 }
 
 /** ONNX Transpose. */
-export const Transpose: OpDefinition = {
+export const Transpose: CoreOpDefinition<'Transpose'> = {
   op: 'Transpose',
+  traits: { quantRole: 'passthrough' },
   summary: 'Permutes dims (reverses them without perm).',
   inputs: [{ name: 'data' }],
   outputs: [{ name: 'transposed' }],

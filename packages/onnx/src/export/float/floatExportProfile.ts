@@ -1,3 +1,4 @@
+import type { CoreOpName } from '@qtk/ir';
 import type { NodeLowering } from '../ExportContext.js';
 import type { ExportProfile } from '../ExportProfile.js';
 import { lowerAsIs } from './lowerAsIs.js';
@@ -7,52 +8,54 @@ import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 
-/** Core ops that are the ONNX op of the same name at opsets 17 to 21. */
-const AS_IS = [
-  'Add',
-  'Sub',
-  'Mul',
-  'Div',
-  'Pow',
-  'Sqrt',
-  'Erf',
-  'Exp',
-  'Relu',
-  'Clip',
-  'Sigmoid',
-  'Tanh',
-  'Softmax',
-  'Identity',
-  'MatMul',
-  'Gemm',
-  'Conv',
-  'GlobalAveragePool',
-  'AveragePool',
-  'MaxPool',
-  'Flatten',
-  'Reshape',
-  'Transpose',
-  'Concat',
-  'Slice',
-  'Gather',
-  'Shape',
-  'Squeeze',
-  'Unsqueeze',
-];
-
-const LOWERINGS: ReadonlyMap<string, NodeLowering> = new Map<string, NodeLowering>([
-  ...AS_IS.map((op): [string, NodeLowering] => [op, lowerAsIs]),
-  ['Linear', lowerLinear],
-  ['Gelu', lowerGelu],
-  ['BatchNorm', lowerBatchNorm],
-  ['LayerNorm', lowerLayerNorm],
-  ['ReduceMean', lowerReduceMean],
-  ['Split', lowerSplit],
-  ['QuantStub', lowerStub],
-  ['DeQuantStub', lowerStub],
-  ['QuantizeLinear', lowerLinearQuantization],
-  ['DequantizeLinear', lowerLinearQuantization],
-]);
+/**
+ * How each core op is written in a float export: most are the ONNX op of the same name at opsets
+ * 17 to 21; the layers import restores are written back as PyTorch writes them. `null` for the
+ * ops a float model cannot hold (fake quantization: the QDQ export writes it). Typed by
+ * {@link CoreOpName}, so a core op added without its export entry does not compile.
+ */
+const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
+  Add: lowerAsIs,
+  Sub: lowerAsIs,
+  Mul: lowerAsIs,
+  Div: lowerAsIs,
+  Pow: lowerAsIs,
+  Sqrt: lowerAsIs,
+  Erf: lowerAsIs,
+  Exp: lowerAsIs,
+  Relu: lowerAsIs,
+  Clip: lowerAsIs,
+  Sigmoid: lowerAsIs,
+  Tanh: lowerAsIs,
+  Gelu: lowerGelu,
+  Softmax: lowerAsIs,
+  Identity: lowerAsIs,
+  Linear: lowerLinear,
+  MatMul: lowerAsIs,
+  Gemm: lowerAsIs,
+  Conv: lowerAsIs,
+  BatchNorm: lowerBatchNorm,
+  LayerNorm: lowerLayerNorm,
+  ReduceMean: lowerReduceMean,
+  GlobalAveragePool: lowerAsIs,
+  AveragePool: lowerAsIs,
+  MaxPool: lowerAsIs,
+  Flatten: lowerAsIs,
+  Reshape: lowerAsIs,
+  Transpose: lowerAsIs,
+  Concat: lowerAsIs,
+  Split: lowerSplit,
+  Slice: lowerAsIs,
+  Gather: lowerAsIs,
+  Shape: lowerAsIs,
+  Squeeze: lowerAsIs,
+  Unsqueeze: lowerAsIs,
+  QuantStub: lowerStub,
+  DeQuantStub: lowerStub,
+  FakeQuantize: null,
+  QuantizeLinear: lowerLinearQuantization,
+  DequantizeLinear: lowerLinearQuantization,
+};
 
 /**
  * The float export: qtk's core ops as standard ONNX ops (opset 17 to 21, LayerNormalization needs
@@ -61,5 +64,8 @@ const LOWERINGS: ReadonlyMap<string, NodeLowering> = new Map<string, NodeLowerin
 export const floatExportProfile: ExportProfile = {
   name: 'float',
   opsets: { min: 17, max: 21 },
-  lowering: (node) => (node.domain === '' ? LOWERINGS.get(node.op) : undefined),
+  lowering: (node) =>
+    node.domain === '' && Object.hasOwn(LOWERINGS, node.op)
+      ? (LOWERINGS[node.op as CoreOpName] ?? undefined)
+      : undefined,
 };

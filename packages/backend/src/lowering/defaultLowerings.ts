@@ -1,0 +1,85 @@
+import { type CoreOpName, QTK_DOMAIN } from '@qtk/ir';
+import type { OpCapability } from '../BackendCapabilities.js';
+import type { HardwareUnit } from '../HardwareUnit.js';
+import type { LoweringPolicy } from './LoweringPolicy.js';
+import { lowerElementwise } from './lowerElementwise.js';
+import { lowerFakeQuantize } from './lowerFakeQuantize.js';
+import { lowerGemm } from './lowerGemm.js';
+import { lowerLookupTable } from './lowerLookupTable.js';
+import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
+import { lowerReduce } from './lowerReduce.js';
+import type { OpLowering } from './OpLowering.js';
+
+/** The integer activation dtypes of the converted ops. */
+export const INTEGER_ACTIVATIONS: readonly string[] = ['int8', 'int16'];
+
+/** A capability: `op` of qtk's integer op set on `unit`. */
+export function integerOp(op: string, unit: HardwareUnit, dtypes = INTEGER_ACTIVATIONS): OpCapability {
+  return { op, domain: QTK_DOMAIN, unit, dtypes };
+}
+
+function gemm(...emitted: string[]): OpLowering {
+  return { lower: lowerGemm, emits: (p) => emitted.map((op) => integerOp(op, p.units.gemm)) };
+}
+
+/** An op that computes nothing of its own: what it reads is what it gives. */
+const alias: OpLowering = {
+  lower(ctx, node) {
+    ctx.set(node.output(), ctx.get(node.input(0)));
+    return true;
+  },
+  emits: () => [],
+};
+
+const elementwise: OpLowering = {
+  lower: lowerElementwise,
+  emits: (p: LoweringPolicy) => ['Add', 'Sub', 'Mul'].map((op) => integerOp(op, p.units.vector)),
+};
+
+const lookupTable: OpLowering = {
+  lower: lowerLookupTable,
+  emits: (p) => [integerOp('Lut', p.units.vector, ['int8']), integerOp('SegmentLut', p.units.vector, ['int16'])],
+};
+
+const reduce = (op: string): OpLowering => ({ lower: lowerReduce, emits: (p) => [integerOp(op, p.units.vector)] });
+
+/**
+ * How each op of a QAT graph becomes integer ops on every backend, unless its policy says
+ * otherwise (see {@link LoweringPolicy.lowerings}). Ops whose definition makes them `passthrough`
+ * (ReLU, reshapes, slicing, Concat, ...) run on the integers as they are and need no entry here
+ * (see {@link loweringTable}); an op with no entry runs in float32 on the CPU.
+ */
+export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
+  FakeQuantize: {
+    lower(ctx, node) {
+      lowerFakeQuantize(ctx, node);
+      return true;
+    },
+    emits: (p) => [
+      integerOp('Quantize', p.units.quantize, ['float32']),
+      integerOp('Rescale', p.units.vector, ['int8', 'int16', 'int32']),
+    ],
+  },
+  QuantStub: alias,
+  DeQuantStub: alias,
+  Identity: alias,
+  Linear: gemm('Linear'),
+  Conv: gemm('Conv'),
+  Gemm: gemm('Linear'),
+  MatMul: gemm('Linear', 'MatMul'),
+  Add: elementwise,
+  Sub: elementwise,
+  Mul: elementwise,
+  LayerNorm: {
+    lower: (ctx, node) => node.outputs.length === 1 && lowerLayerNorm(ctx, node),
+    emits: (p) => [integerOp('LayerNorm', p.units.normalization)],
+  },
+  Softmax: { lower: lowerSoftmax, emits: (p) => [integerOp('Softmax', p.units.normalization)] },
+  GlobalAveragePool: reduce('GlobalAveragePool'),
+  ReduceMean: reduce('ReduceMean'),
+  Sigmoid: lookupTable,
+  Tanh: lookupTable,
+  Erf: lookupTable,
+  Exp: lookupTable,
+  Gelu: lookupTable,
+};
