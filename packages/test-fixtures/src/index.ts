@@ -51,9 +51,20 @@ export function readFixtureNpy(path: string): FixtureArray {
   return { dtype, shape: array.shape, data: data.slice() as FixtureArray['data'] };
 }
 
+/** The folders of ONNX's node conformance tests the fixtures carry. */
+export type OnnxNodeTestSuite =
+  /** The ops of the first models qtk imported (Conv, Gemm, LayerNorm, pooling, Q/DQ, ...). */
+  | 'onnx-node-tests'
+  /** The ops of everyday PyTorch exports (Resize, Pad, HardSwish, comparisons, shape arithmetic, ...). */
+  | 'onnx-node-tests-ops2';
+
+/** Every suite, in order. */
+export const ONNX_NODE_TEST_SUITES: readonly OnnxNodeTestSuite[] = ['onnx-node-tests', 'onnx-node-tests-ops2'];
+
 /** One of ONNX's node conformance tests: a model, its inputs and expected outputs. */
 export interface OnnxNodeTest {
   name: string;
+  suite: OnnxNodeTestSuite;
   ops: string[];
   opset: number;
   dir: string;
@@ -61,11 +72,16 @@ export interface OnnxNodeTest {
   outputs: { name: string; file: string }[];
 }
 
-/** ONNX's node conformance tests (ONNX 1.12) for the ops qtk imports. */
-export function onnxNodeTests(): OnnxNodeTest[] {
-  const dir = fixturePath('onnx-node-tests');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Omit<OnnxNodeTest, 'dir'>[];
-  return manifest.map((t) => ({ ...t, dir: join(dir, t.name) }));
+/** ONNX's node conformance tests (ONNX 1.12) for the ops qtk imports, of one suite or of all. */
+export function onnxNodeTests(suites: readonly OnnxNodeTestSuite[] = ONNX_NODE_TEST_SUITES): OnnxNodeTest[] {
+  return suites.flatMap((suite) => {
+    const dir = fixturePath(suite);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Omit<
+      OnnxNodeTest,
+      'dir' | 'suite'
+    >[];
+    return manifest.map((t) => ({ ...t, suite, dir: join(dir, t.name) }));
+  });
 }
 
 /** A `.npy` fixture as a qtk tensor. */
@@ -82,3 +98,5 @@ export function calibrationSamples(folder: string): Tensor[] {
     .sort()
     .map((f) => readFixtureTensor(join(dir, f)));
 }
+
+export { type TensorDifference, tensorDifference } from './tensorDifference.js';
