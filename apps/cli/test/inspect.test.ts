@@ -73,6 +73,7 @@ describe('qtk inspect seed_small.onnx', () => {
       'inputs',
       'outputs',
       'nodes',
+      'foldedAtImport',
       'opCounts',
       'parameters',
       'macs',
@@ -218,5 +219,29 @@ describe('qtk inspect on a .qtk artifact and on the built-in model', () => {
     const text = (await runCli('inspect', path)).stdout;
     expect(text).toContain('\nMACs: 12 (symbolic dims batch counted as 1)\n');
     expect(text).toContain('\n  x  float32  [batch,4]\n');
+  });
+});
+
+describe('qtk inspect of a model with shape arithmetic', () => {
+  const tmp = useTempDir();
+
+  it('says how many nodes import folded to constants (a Shape of a static input, here)', async () => {
+    const path = join(tmp(), 'shape.onnx');
+    await writeFile(
+      path,
+      onnxModelBytes({
+        nodes: [
+          { op: 'Shape', name: 'shape', inputs: ['x'], outputs: ['s'] },
+          { op: 'Reshape', name: 'reshape', inputs: ['x', 's'], outputs: ['y'] },
+        ],
+        inputs: [{ name: 'x', shape: [2, 3] }],
+        outputs: [{ name: 'y', shape: [2, 3] }],
+      }),
+    );
+    const report = await inspectJson(path);
+    expect(report.foldedAtImport).toBe(1);
+    expect(report.nodes.map((n) => n.op)).toEqual(['Reshape']);
+    const text = (await runCli('inspect', path)).stdout;
+    expect(text).toContain('\nNodes (1; 1 more folded to constants at import):\n');
   });
 });

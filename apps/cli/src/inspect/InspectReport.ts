@@ -57,6 +57,12 @@ export interface InspectReport {
   readonly inputs: readonly ValueReport[];
   readonly outputs: readonly ValueReport[];
   readonly nodes: readonly NodeReport[];
+  /**
+   * Nodes of the ONNX file that import computed into constants (shape arithmetic on static shapes,
+   * masks, constant subgraphs): they cost nothing at run time. `null` when the model does not say
+   * (a model built in TypeScript, an artifact of one).
+   */
+  readonly foldedAtImport: number | null;
   /** Nodes per op, sorted by op. */
   readonly opCounts: Readonly<Record<string, number>>;
   /** Elements of all floating-point constants (weights, biases, and float constants such as clip bounds). */

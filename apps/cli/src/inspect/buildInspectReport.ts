@@ -20,6 +20,12 @@ function qconfigReport(model: LoadedModel): QconfigReport | null {
   return { march: table.march, setters: table.setters, ops: qconfigJson(table).ops, warnings: table.warnings };
 }
 
+/** The `folded_nodes` count ONNX import records in the metadata (artifacts keep it), or `null`. */
+function foldedAtImport(metadata: Readonly<Record<string, string>>): number | null {
+  const n = Number(metadata.folded_nodes);
+  return metadata.folded_nodes !== undefined && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
 /** What `qtk inspect` reports about a model: a plain object, the same for text and `--json`. */
 export function buildInspectReport(model: LoadedModel): InspectReport {
   const { graph, source } = model;
@@ -54,6 +60,7 @@ export function buildInspectReport(model: LoadedModel): InspectReport {
     inputs: graph.inputs.map(valueReport),
     outputs: graph.outputs.map(valueReport),
     nodes,
+    foldedAtImport: foldedAtImport(model.metadata),
     opCounts: sortedRecord(counts),
     parameters: countParameters(graph),
     macs,

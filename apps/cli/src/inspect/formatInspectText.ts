@@ -20,6 +20,10 @@ function modelLine(report: InspectReport): string {
   }
 }
 
+function foldedText(folded: number | null): string {
+  return folded ? `; ${formatCount(folded)} more folded to constants at import` : '';
+}
+
 /** `qtk inspect`'s human-readable output. */
 export function formatInspectText(report: InspectReport): string {
   const out: string[] = [];
@@ -35,7 +39,7 @@ export function formatInspectText(report: InspectReport): string {
   const placed = report.nodes.some((n) => n.unit !== null || n.fallback);
   const unitText = (n: NodeReport): string[] => (placed ? [`${n.unit ?? '-'}${n.fallback ? ' (fallback)' : ''}`] : []);
   out.push(
-    `\nNodes (${report.nodes.length}):\n`,
+    `\nNodes (${report.nodes.length}${foldedText(report.foldedAtImport)}):\n`,
     renderTable([
       ['name', 'op', ...(placed ? ['unit'] : []), 'inputs', 'outputs', 'MACs'],
       ...report.nodes.map((n) => [

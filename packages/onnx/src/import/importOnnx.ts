@@ -17,8 +17,8 @@ import { nameNodesByScope } from './naming/nameNodesByScope.js';
  * symmetric int8/int16 only; other Q/DQ nodes stay as core ops); unless `fuse` is false, the layers PyTorch
  * decomposed are restored (Linear, Conv with BatchNorm folded in, LayerNorm, GELU); nodes are named
  * after their module scope (`/linear1/MatMul` + `/linear1/Add` become `linear1`). Graph inputs and
- * outputs keep their ONNX names. `graph.metadata` gets `source`, `format`, `opset`, `ir_version` and
- * `producer`.
+ * outputs keep their ONNX names. `graph.metadata` gets `source`, `format`, `opset`, `ir_version`,
+ * `producer` and `folded_nodes` (how many nodes became constants).
  *
  * A file that is not a valid ONNX model, an op or opset qtk does not import, a missing side file
  * and other problems of the input are {@link QtkError}s whose one-line message names the file and
@@ -37,7 +37,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Grap
       ...(options.readExternal ? { readExternal: options.readExternal } : {}),
       ...(options.registry ? { registry: options.registry } : {}),
     });
-    foldConstants(graph, options.evaluate);
+    const folded = foldConstants(graph, options.evaluate);
     readQdqAsFakeQuantize(graph, origins);
     if (options.fuse !== false) fuseImportedGraph(graph, origins);
     graph.removeDeadCode();
@@ -49,6 +49,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Grap
       opset: String(opsets.get('')),
       ir_version: model.ir_version ?? '',
       producer: [model.producer_name, model.producer_version].filter(Boolean).join(' '),
+      folded_nodes: String(folded),
     });
     return graph;
   } catch (e) {
