@@ -278,5 +278,15 @@ describe('Dropout', () => {
     expect(warnings).toEqual([
       'f (Dropout): no integer kernel on toy (in training mode it draws a random mask); runs in float32 on the CPU',
     ]);
+    const fed = qat({
+      op: 'Dropout',
+      dtype: 'qint8',
+      scale: s8,
+      shape: [4],
+      extra: (g) => [ratio(g), g.addInput('t', { dtype: 'bool', shape: [] })],
+    });
+    expect(lowerToInteger(fed, toyPolicy, 'toy').warnings).toEqual([
+      'f (Dropout): no integer kernel on toy (its training_mode is fed at run time, and in training mode it draws a random mask); runs in float32 on the CPU',
+    ]);
   });
 });

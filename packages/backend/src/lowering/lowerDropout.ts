@@ -16,7 +16,11 @@ function isInference(node: Node): boolean {
  * integer op does: it stays float.
  */
 export function lowerDropout(ctx: LoweringContext, node: Node): LoweringOutcome {
-  if (!isInference(node)) return 'in training mode it draws a random mask';
+  if (!isInference(node)) {
+    return node.inputs[2]?.constant
+      ? 'in training mode it draws a random mask'
+      : 'its training_mode is fed at run time, and in training mode it draws a random mask';
+  }
   const mask = node.outputs[1];
   if (mask) {
     const shape = mask.type.shape;
