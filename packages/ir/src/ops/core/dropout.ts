@@ -1,5 +1,5 @@
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
-import { isScalarLike } from './range.js';
+import { isScalarLike } from './scalarLike.js';
 
 /**
  * ONNX Dropout (opset 12 on: `ratio` and `training_mode` are inputs). In inference (no

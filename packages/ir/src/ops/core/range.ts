@@ -1,14 +1,10 @@
 import type { DType } from '../../dtype/DType.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
+import { isScalarLike } from './scalarLike.js';
 
 /** The dtypes ONNX Range takes. */
 export const RANGE_DTYPES: readonly DType[] = ['float32', 'float64', 'int16', 'int32', 'int64'];
-
-/** True for a scalar or a one-element 1-D tensor (onnxruntime takes both as Range's bounds). */
-export function isScalarLike(shape: readonly (number | string)[]): boolean {
-  return shape.length === 0 || (shape.length === 1 && shape[0] === 1);
-}
 
 /**
  * How many elements ONNX Range gives, as onnxruntime computes it: `limit - start` in the inputs'

@@ -1,6 +1,6 @@
 import { formatShape } from '../../shape/Shape.js';
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
-import { isScalarLike } from './range.js';
+import { isScalarLike } from './scalarLike.js';
 
 /**
  * ONNX Trilu (opset 14): the upper (`upper = 1`, the default) or lower triangle of the last two
