@@ -9,12 +9,12 @@ function decode(bytes: Uint8Array): DecodedModel {
   return ModelProtoMessage.toObject(ModelProtoMessage.decode(bytes), decodedObjectOptions) as unknown as DecodedModel;
 }
 
-/** x [2,3] padded by one before and two after its last dim, the axes given as `axes`. */
-function padOverAxes(axes: 'constant' | 'input'): Graph {
+/** x [2,3] padded by one before and two after its last dim (with 9, or 0), the axes given as `axes`. */
+function padOverAxes(axes: 'constant' | 'input', withValue = true): Graph {
   const g = new Graph('pad');
   const x = g.addInput('x', { dtype: 'float32', shape: [2, 3] });
   const pads = g.addConstant('pads', Tensor.int64([2], [1, 2]));
-  const value = g.addConstant('value', Tensor.float32([], [9]));
+  const value = withValue ? g.addConstant('value', Tensor.float32([], [9])) : null;
   const a =
     axes === 'constant'
       ? g.addConstant('axes', Tensor.int64([1], [-1]))
@@ -37,6 +37,12 @@ describe('export of the shape arithmetic and data movement ops', () => {
       const y = (await runOrt(bytes, { x }))[g.outputs[0]?.name as string];
       expect(y?.toNumbers(), `opset ${opset}`).toEqual(padded);
     }
+    // Without a value: no constant_value input at all, and zeros.
+    const zeros = padOverAxes('constant', false);
+    const bytes = exportOnnx(zeros);
+    expect(decode(bytes).graph?.node[0]?.input.length).toBe(2);
+    const y = (await runOrt(bytes, { x }))[zeros.outputs[0]?.name as string];
+    expect(y?.toNumbers()).toEqual(padded.map((v) => (v === 9 ? 0 : v)));
   });
 
   it('Pad over computed axes needs opset 18', async () => {

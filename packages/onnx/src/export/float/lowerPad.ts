@@ -28,7 +28,7 @@ export const lowerPad: NodeLowering = (node, ctx) => {
   ctx.emit({
     op: 'Pad',
     name: node.name,
-    inputs: [ctx.valueName(node.input(0)), full, ctx.valueName(node.inputs[2] ?? null)],
+    inputs: [ctx.valueName(node.input(0)), full, ...(node.inputs[2] ? [ctx.valueName(node.inputs[2])] : [])],
     outputs: [ctx.valueName(node.output())],
     attributes: ctx.attributesOf(node),
   });
