@@ -44,7 +44,7 @@ function randomDropout(graph: Graph, feeds: Record<string, Tensor>): { x: Tensor
 }
 
 /**
- * A training-mode Dropout draws its mask at random, and onnxruntime draws another one than ONNX's
+ * A training-mode Dropout draws its mask at random, and onnxruntime draws a different one from ONNX's
  * reference (NumPy's generator, which the expected outputs and qtk's simulator follow; the
  * simulator and CLI suites compare those values exactly). Through onnxruntime only what does not
  * depend on the draw can be checked: the export runs, the outputs have the expected dtypes and
