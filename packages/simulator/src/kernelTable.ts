@@ -1,7 +1,10 @@
 import type { CoreOpName, Kernel } from '@qtk/ir';
 import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
+import { constantOfShapeKernel } from './kernels/constantOfShape.js';
 import { convKernel } from './kernels/conv.js';
+import { depthToSpaceKernel, spaceToDepthKernel } from './kernels/depthSpace.js';
+import { dropoutKernel } from './kernels/dropout.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
 import {
   erfKernel,
@@ -13,19 +16,27 @@ import {
   sqrtKernel,
   tanhKernel,
 } from './kernels/elementwiseUnary.js';
+import { expandKernel } from './kernels/expand.js';
 import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
+import { gatherElementsKernel } from './kernels/gatherElements.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
+import { padKernel } from './kernels/pad.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
+import { rangeKernel } from './kernels/range.js';
 import { reduceMeanKernel } from './kernels/reduceMean.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
+import { scatterNDKernel } from './kernels/scatterND.js';
 import { shapeKernel } from './kernels/shapeOf.js';
+import { sizeKernel } from './kernels/size.js';
 import { sliceKernel } from './kernels/slice.js';
 import { softmaxKernel } from './kernels/softmax.js';
 import { splitKernel } from './kernels/split.js';
+import { tileKernel } from './kernels/tile.js';
 import { transposeKernel } from './kernels/transpose.js';
+import { triluKernel } from './kernels/trilu.js';
 
 /**
  * The simulator's kernel of each of qtk's core ops (domain `''`). Typed by {@link CoreOpName}, so
@@ -72,6 +83,18 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   FakeQuantize: fakeQuantizeKernel,
   QuantizeLinear: quantizeLinearKernel,
   DequantizeLinear: dequantizeLinearKernel,
+  Expand: expandKernel,
+  Tile: tileKernel,
+  Range: rangeKernel,
+  ConstantOfShape: constantOfShapeKernel,
+  Size: sizeKernel,
+  ScatterND: scatterNDKernel,
+  GatherElements: gatherElementsKernel,
+  DepthToSpace: depthToSpaceKernel,
+  SpaceToDepth: spaceToDepthKernel,
+  Trilu: triluKernel,
+  Pad: padKernel,
+  Dropout: dropoutKernel,
 };
 
 /**

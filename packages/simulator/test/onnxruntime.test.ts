@@ -319,6 +319,99 @@ const cases: OrtCase[] = [
     ],
     opset: 21,
   },
+  // shape arithmetic and data movement
+  { name: 'Expand [3,1] to [2,3,4]', op: 'Expand', args: () => [randn(3, 1), i64(2, 3, 4)] },
+  {
+    name: 'Expand int64 [2,1] with a 1 that keeps a dim',
+    op: 'Expand',
+    args: () => [ints('int64', [2, 1], 1e6), i64(1, 5)],
+  },
+  { name: 'Tile [2,3] by [2,3]', op: 'Tile', args: () => [randn(2, 3), i64(2, 3)] },
+  { name: 'Tile int32 [1,2,3] by [3,1,2]', op: 'Tile', args: () => [ints('int32', [1, 2, 3], 1000), i64(3, 1, 2)] },
+  {
+    name: 'Range float32 accumulating a step that is not a float',
+    op: 'Range',
+    args: () => [c(Tensor.float32([], [-1.3])), c(Tensor.float32([], [7.9])), c(Tensor.float32([], [0.37]))],
+  },
+  {
+    name: 'Range int64 counting down',
+    op: 'Range',
+    args: () => [c(Tensor.int64([], [40])), c(Tensor.int64([], [-3])), c(Tensor.int64([], [-7]))],
+  },
+  {
+    name: 'ConstantOfShape int32',
+    op: 'ConstantOfShape',
+    args: () => [i64(2, 3, 4)],
+    attrs: { value: new Tensor('int32', [1], Int32Array.of(-7)) },
+  },
+  { name: 'Size', op: 'Size', args: () => [randn(3, 4, 5)] },
+  {
+    name: 'ScatterND rows replaced',
+    op: 'ScatterND',
+    args: () => [randn(5, 4), c(Tensor.int64([2, 1], [3, -5])), randn(2, 4)],
+  },
+  {
+    name: 'ScatterND entries added, an index twice',
+    op: 'ScatterND',
+    args: () => [randn(3, 4), c(Tensor.int64([3, 2], [0, 1, 2, 3, 0, 1])), randn(3)],
+    attrs: { reduction: 'add' },
+  },
+  {
+    name: 'ScatterND slices multiplied',
+    op: 'ScatterND',
+    args: () => [randn(2, 3, 4), c(Tensor.int64([1, 2], [1, 2])), randn(1, 4)],
+    attrs: { reduction: 'mul' },
+  },
+  {
+    name: 'GatherElements axis 1, negative indices',
+    op: 'GatherElements',
+    args: () => [randn(3, 5), c(Tensor.int64([3, 4], [0, -1, 4, 2, -5, 3, 1, 1, 2, -2, 0, 4]))],
+    attrs: { axis: 1 },
+  },
+  { name: 'DepthToSpace DCR', op: 'DepthToSpace', args: () => [randn(2, 12, 3, 2)], attrs: { blocksize: 2 } },
+  {
+    name: 'DepthToSpace CRD',
+    op: 'DepthToSpace',
+    args: () => [randn(1, 18, 2, 3)],
+    attrs: { blocksize: 3, mode: 'CRD' },
+  },
+  { name: 'SpaceToDepth', op: 'SpaceToDepth', args: () => [randn(2, 3, 4, 6)], attrs: { blocksize: 2 } },
+  { name: 'Trilu upper k 1', op: 'Trilu', args: () => [randn(2, 4, 5), c(Tensor.int64([], [1]))] },
+  {
+    name: 'Trilu lower k -2, int64',
+    op: 'Trilu',
+    args: () => [ints('int64', [5, 3], 1e6), c(Tensor.int64([], [-2]))],
+    attrs: { upper: 0 },
+  },
+  {
+    name: 'Pad constant with a value, cropping one side',
+    op: 'Pad',
+    args: () => [randn(2, 3, 4), i64(1, 0, -1, 0, 2, 3), c(Tensor.float32([], [0.75]))],
+  },
+  {
+    name: 'Pad reflect',
+    op: 'Pad',
+    args: () => [randn(1, 2, 4, 5), i64(0, 0, 3, 2, 0, 0, 1, 4)],
+    attrs: { mode: 'reflect' },
+  },
+  {
+    name: 'Pad edge int8',
+    op: 'Pad',
+    args: () => [ints('int8', [3, 4], 128), i64(2, 1, 0, 3)],
+    attrs: { mode: 'edge' },
+  },
+  {
+    name: 'Pad over axes (opset 18)',
+    op: 'Pad',
+    args: () => [randn(2, 3, 4), i64(1, 2, 3, 0), null, i64(-1, 0)],
+    opset: 18,
+  },
+  {
+    name: 'Dropout in inference, with its mask',
+    op: 'Dropout',
+    args: () => [randn(3, 4), c(Tensor.float32([], [0.3]))],
+    outputs: 2,
+  },
 ];
 
 describe('kernels against onnxruntime on random single-op models', () => {

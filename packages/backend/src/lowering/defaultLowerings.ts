@@ -2,12 +2,15 @@ import { type CoreOpName, QTK_DOMAIN } from '@qtk/ir';
 import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
+import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
+import { lowerPad } from './lowerPad.js';
 import { lowerReduce } from './lowerReduce.js';
+import { lowerScatterND } from './lowerScatterND.js';
 import type { OpLowering } from './OpLowering.js';
 
 /** The integer activation dtypes of the converted ops. */
@@ -82,4 +85,13 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Erf: lookupTable,
   Exp: lookupTable,
   Gelu: lookupTable,
+  Pad: {
+    lower: lowerPad,
+    emits: (p) => [{ op: 'Pad', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+  },
+  ScatterND: {
+    lower: lowerScatterND,
+    emits: (p) => [{ op: 'ScatterND', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+  },
+  Dropout: { lower: lowerDropout, emits: () => [] },
 };

@@ -16,9 +16,14 @@ function dataInputs(ctx: LoweringContext, node: Node): number[] {
 /**
  * A passthrough op on a per-tensor integer input runs on the integers (Concat inputs first brought
  * to the first input's scale; Clip bounds quantized). On a float input it stays a float op.
- * Returns false when it cannot run on integers here (per-channel int32, say).
+ * Returns false when it cannot run on integers here (per-channel int32, say). `replacements`
+ * gives converted values for inputs the caller quantized itself (a Pad's constant value).
  */
-export function lowerPassthrough(ctx: LoweringContext, node: Node): boolean {
+export function lowerPassthrough(
+  ctx: LoweringContext,
+  node: Node,
+  replacements: ReadonlyMap<number, Value> = new Map(),
+): boolean {
   const data = dataInputs(ctx, node);
   const lowered = data.map((i) => ctx.get(node.input(i)));
   const first = lowered[0];
@@ -28,6 +33,8 @@ export function lowerPassthrough(ctx: LoweringContext, node: Node): boolean {
   const target = { dtype: first.dtype, scales: first.scales };
   const inputs: (Value | null)[] = node.inputs.map((v, i) => {
     if (!v) return null;
+    const replaced = replacements.get(i);
+    if (replaced) return replaced;
     if (!data.includes(i)) {
       if (node.op === 'Clip') return clipBound(ctx, node, i, first);
       return ctx.get(v).value;

@@ -1,4 +1,13 @@
-import { formatTensorType, type Graph, type Node, shapeRange, Tensor, tensorTypesEqual } from '@qtk/ir';
+import {
+  formatTensorType,
+  type Graph,
+  isConcreteShape,
+  type Node,
+  numel,
+  shapeRange,
+  Tensor,
+  tensorTypesEqual,
+} from '@qtk/ir';
 import type { ConstantEvaluator } from './ConstantEvaluator.js';
 
 /**
@@ -32,6 +41,10 @@ function foldedOutputs(graph: Graph, node: Node, evaluate: ConstantEvaluator | u
     const s = staticShapeOf(graph, node);
     if (s) return [s];
   }
+  if (node.op === 'Size') {
+    const shape = node.input(0).type.shape;
+    if (isConcreteShape(shape)) return [Tensor.int64([], [numel(shape)])];
+  }
   const present = node.inputs.filter((v) => v !== null);
   if (!evaluate || present.length === 0 || !present.every((v) => v.constant)) return undefined;
   const outputs = evaluate(
@@ -58,7 +71,7 @@ function foldedOutputs(graph: Graph, node: Node, evaluate: ConstantEvaluator | u
 
 /**
  * Folds constant subgraphs into constants: Identity of a constant, Shape of a value whose dims
- * (those it returns) are static, and, when `evaluate` is given, any other node whose inputs are all
+ * (those it returns) are static, Size of a value whose dims are all static, and, when `evaluate` is given, any other node whose inputs are all
  * constants. Folded values keep their names, so readers and graph outputs are unaffected; constants
  * left unread are removed, and the types of later nodes are inferred again (a Reshape whose target
  * shape became a constant now has static dims). Returns the number of nodes folded.

@@ -1,7 +1,10 @@
 import type { CoreOpDefinition } from '../OpDefinition.js';
 import { Clip } from './clip.js';
 import { Concat } from './concat.js';
+import { ConstantOfShape } from './constantOfShape.js';
 import { Conv } from './conv.js';
+import { DepthToSpace, SpaceToDepth } from './depthSpace.js';
+import { Dropout } from './dropout.js';
 import {
   Add,
   DeQuantStub,
@@ -19,19 +22,27 @@ import {
   Sub,
   Tanh,
 } from './elementwise.js';
+import { Expand } from './expand.js';
 import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
+import { GatherElements } from './gatherElements.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
+import { Pad } from './pad.js';
 import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
+import { Range } from './range.js';
 import { ReduceMean } from './reduceMean.js';
 import { Flatten, Reshape } from './reshape.js';
+import { ScatterND } from './scatterND.js';
 import { Shape } from './shapeOf.js';
+import { Size } from './size.js';
 import { Slice } from './slice.js';
 import { Split } from './split.js';
 import { Squeeze, Unsqueeze } from './squeeze.js';
+import { Tile } from './tile.js';
 import { Transpose } from './transpose.js';
+import { Trilu } from './trilu.js';
 
 /**
  * qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. The order
@@ -78,6 +89,18 @@ export const coreOps = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
+  Expand,
+  Tile,
+  Range,
+  ConstantOfShape,
+  Size,
+  ScatterND,
+  GatherElements,
+  DepthToSpace,
+  SpaceToDepth,
+  Trilu,
+  Pad,
+  Dropout,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**

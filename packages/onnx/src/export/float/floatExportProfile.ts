@@ -7,6 +7,8 @@ import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
+import { lowerPad } from './lowerPad.js';
+import { lowerScatterND } from './lowerScatterND.js';
 
 /**
  * How each core op is written in a float export: most are the ONNX op of the same name at opsets
@@ -55,6 +57,18 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   FakeQuantize: null,
   QuantizeLinear: lowerLinearQuantization,
   DequantizeLinear: lowerLinearQuantization,
+  Expand: lowerAsIs,
+  Tile: lowerAsIs,
+  Range: lowerAsIs,
+  ConstantOfShape: lowerAsIs,
+  Size: lowerAsIs,
+  ScatterND: lowerScatterND,
+  GatherElements: lowerAsIs,
+  DepthToSpace: lowerAsIs,
+  SpaceToDepth: lowerAsIs,
+  Trilu: lowerAsIs,
+  Pad: lowerPad,
+  Dropout: lowerAsIs,
 };
 
 /**

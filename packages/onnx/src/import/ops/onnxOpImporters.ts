@@ -1,12 +1,24 @@
 import { clipImporter } from './clipImporter.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
+import {
+  depthToSpaceImporter,
+  expandImporter,
+  gatherElementsImporter,
+  scatterNDImporter,
+  spaceToDepthImporter,
+  tileImporter,
+  triluImporter,
+} from './dataMovementImporters.js';
+import { dropoutImporter } from './dropoutImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
+import { constantOfShapeImporter, rangeImporter, sizeImporter } from './generatorImporters.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
 import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
+import { padImporter } from './padImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
 import { reduceMeanImporter } from './reduceMeanImporter.js';
 import {
@@ -49,6 +61,18 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     constantImporter,
     quantizeLinearImporter,
     dequantizeLinearImporter,
+    expandImporter,
+    tileImporter,
+    rangeImporter,
+    constantOfShapeImporter,
+    sizeImporter,
+    scatterNDImporter,
+    gatherElementsImporter,
+    depthToSpaceImporter,
+    spaceToDepthImporter,
+    triluImporter,
+    padImporter,
+    dropoutImporter,
   ].map((i) => [i.op, i]),
 );
 
