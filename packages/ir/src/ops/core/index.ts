@@ -1,7 +1,10 @@
 import type { CoreOpDefinition } from '../OpDefinition.js';
+import { ArgMax, ArgMin } from './argMax.js';
 import { Clip } from './clip.js';
 import { Concat } from './concat.js';
 import { Conv } from './conv.js';
+import { CumSum } from './cumSum.js';
+import { Einsum } from './einsum.js';
 import {
   Add,
   DeQuantStub,
@@ -23,14 +26,15 @@ import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
-import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
+import { AveragePool, GlobalAveragePool, GlobalMaxPool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
-import { ReduceMean } from './reduceMean.js';
+import { ReduceMax, ReduceMean, ReduceMin, ReduceSum } from './reduction.js';
 import { Flatten, Reshape } from './reshape.js';
 import { Shape } from './shapeOf.js';
 import { Slice } from './slice.js';
 import { Split } from './split.js';
 import { Squeeze, Unsqueeze } from './squeeze.js';
+import { TopK } from './topK.js';
 import { Transpose } from './transpose.js';
 
 /**
@@ -78,6 +82,15 @@ export const coreOps = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
+  ReduceMax,
+  ReduceMin,
+  ReduceSum,
+  ArgMax,
+  ArgMin,
+  TopK,
+  CumSum,
+  Einsum,
+  GlobalMaxPool,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**
