@@ -1,7 +1,10 @@
 import type { CoreOpName, Kernel } from '@qtk/ir';
+import { argMaxKernel, argMinKernel } from './kernels/argMax.js';
 import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
 import { convKernel } from './kernels/conv.js';
+import { cumSumKernel } from './kernels/cumSum.js';
+import { einsumKernel } from './kernels/einsum.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
 import {
   erfKernel,
@@ -19,12 +22,19 @@ import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQu
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
-import { reduceMeanKernel } from './kernels/reduceMean.js';
+import {
+  globalMaxPoolKernel,
+  reduceMaxKernel,
+  reduceMeanKernel,
+  reduceMinKernel,
+  reduceSumKernel,
+} from './kernels/reduction.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
 import { shapeKernel } from './kernels/shapeOf.js';
 import { sliceKernel } from './kernels/slice.js';
 import { softmaxKernel } from './kernels/softmax.js';
 import { splitKernel } from './kernels/split.js';
+import { topKKernel } from './kernels/topK.js';
 import { transposeKernel } from './kernels/transpose.js';
 
 /**
@@ -72,6 +82,15 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   FakeQuantize: fakeQuantizeKernel,
   QuantizeLinear: quantizeLinearKernel,
   DequantizeLinear: dequantizeLinearKernel,
+  ReduceMax: reduceMaxKernel,
+  ReduceMin: reduceMinKernel,
+  ReduceSum: reduceSumKernel,
+  ArgMax: argMaxKernel,
+  ArgMin: argMinKernel,
+  TopK: topKKernel,
+  CumSum: cumSumKernel,
+  Einsum: einsumKernel,
+  GlobalMaxPool: globalMaxPoolKernel,
 };
 
 /**
