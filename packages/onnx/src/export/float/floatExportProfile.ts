@@ -6,7 +6,7 @@ import { lowerGelu } from './lowerGelu.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
-import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
+import { lowerReduceMean, lowerReduction, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 
 /**
  * How each core op is written in a float export: most are the ONNX op of the same name at opsets
@@ -55,6 +55,15 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   FakeQuantize: null,
   QuantizeLinear: lowerLinearQuantization,
   DequantizeLinear: lowerLinearQuantization,
+  ReduceMax: lowerReduction(18),
+  ReduceMin: lowerReduction(18),
+  ReduceSum: lowerReduction(13),
+  ArgMax: lowerAsIs,
+  ArgMin: lowerAsIs,
+  TopK: lowerAsIs,
+  CumSum: lowerAsIs,
+  Einsum: lowerAsIs,
+  GlobalMaxPool: lowerAsIs,
 };
 
 /**

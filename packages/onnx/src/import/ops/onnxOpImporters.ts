@@ -1,6 +1,9 @@
+import { argMaxImporter, argMinImporter } from './argMaxImporters.js';
 import { clipImporter } from './clipImporter.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
+import { cumSumImporter } from './cumSumImporter.js';
+import { einsumImporter } from './einsumImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
@@ -8,7 +11,7 @@ import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuanti
 import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
-import { reduceMeanImporter } from './reduceMeanImporter.js';
+import { reduceMaxImporter, reduceMeanImporter, reduceMinImporter, reduceSumImporter } from './reductionImporters.js';
 import {
   concatImporter,
   flattenImporter,
@@ -21,6 +24,7 @@ import { sliceImporter } from './sliceImporter.js';
 import { softmaxImporter } from './softmaxImporter.js';
 import { splitImporter } from './splitImporter.js';
 import { squeezeImporter, unsqueezeImporter } from './squeezeImporters.js';
+import { topKImporter } from './topKImporter.js';
 
 /** The importer of each ONNX op type of the standard domain that qtk imports. */
 export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
@@ -49,6 +53,14 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     constantImporter,
     quantizeLinearImporter,
     dequantizeLinearImporter,
+    reduceMaxImporter,
+    reduceMinImporter,
+    reduceSumImporter,
+    argMaxImporter,
+    argMinImporter,
+    topKImporter,
+    cumSumImporter,
+    einsumImporter,
   ].map((i) => [i.op, i]),
 );
 
