@@ -12,12 +12,6 @@ export interface EinsumEquation {
 
 const ELLIPSIS = '...';
 
-/** The order of labels in an implicit output: a-z then A-Z, as onnxruntime numbers letters. */
-function letterRank(label: string): number {
-  const c = label.charCodeAt(0);
-  return c >= 97 ? c - 97 : 26 + c - 65;
-}
-
 interface Term {
   readonly before: string[];
   readonly after: string[];
@@ -39,8 +33,9 @@ function ellipsisLabels(from: number, to: number): string[] {
 
 /**
  * Parses an ONNX Einsum equation for operands of the given ranks (spaces ignored). Without `->`
- * the output is implicit: the ellipsis dims, then the letters that appear once, a-z before A-Z
- * (onnxruntime's order). A message when the equation does not fit the operands.
+ * the output is implicit: the ellipsis dims, then the letters that appear once in character-code
+ * order (A-Z before a-z), as NumPy and ONNX's shape inference order them. A message when the
+ * equation does not fit the operands.
  */
 export function parseEinsum(equation: string, ranks: readonly number[]): EinsumEquation | string {
   const eq = equation.replace(/\s+/g, '');
@@ -94,5 +89,5 @@ function implicitOutput(inputs: readonly string[][], broadcastRank: number): str
   for (const labels of inputs)
     for (const l of labels) if (!l.startsWith(ELLIPSIS)) counts.set(l, (counts.get(l) ?? 0) + 1);
   const once = [...counts].filter(([, n]) => n === 1).map(([l]) => l);
-  return [...ellipsisLabels(0, broadcastRank), ...once.sort((a, b) => letterRank(a) - letterRank(b))];
+  return [...ellipsisLabels(0, broadcastRank), ...once.sort()];
 }

@@ -1,4 +1,4 @@
-import { type Attributes, parseEinsum, type Value } from '@qtk/ir';
+import { type Attributes, einsumLabelSizes, parseEinsum, type Value } from '@qtk/ir';
 import type { NodeImportContext } from '../NodeImportContext.js';
 import { einsumMatMulPlan, type MatMulOperandPlan } from './einsumMatMulPlan.js';
 import { int64Tensor } from './int64Tensor.js';
@@ -30,6 +30,11 @@ export const einsumImporter: OnnxOpImporter = {
       inputs.map((v) => v.type.shape.length),
     );
     if (typeof eq === 'string') ctx.fail(eq);
+    const sizes = einsumLabelSizes(
+      eq,
+      inputs.map((v) => v.type.shape),
+    );
+    if (typeof sizes === 'string') ctx.fail(sizes);
     const plan = einsumMatMulPlan(eq);
     if (!plan) {
       ctx.emit('Einsum', inputs, { equation });
