@@ -1,5 +1,6 @@
-import { type Graph, isQtkError, Tensor } from '@qtk/ir';
+import { type Graph, isQtkError, type Node, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
+import { transposeMatrix } from '../../src/fuse/transposeMatrix.js';
 import { exportOnnx, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
@@ -315,6 +316,26 @@ describe('Einsum', () => {
     // A row or column of size 1 inserted and squeezed back.
     expect(await einsum('ij,j->i', [3, 4], [4])).toEqual(['Unsqueeze', 'MatMul', 'Squeeze']);
     expect(await einsum('i,i', [5], [5])).toEqual(['Unsqueeze', 'Unsqueeze', 'MatMul', 'Squeeze']);
+  });
+
+  it('with a constant weight (and constants folded) the MatMul goes on to become a Linear', async () => {
+    const model = onnxModel({
+      opset: 12,
+      inputs: [{ name: 'x', shape: [2, 5, 4] }],
+      outputs: [{ name: 'y' }],
+      initializers: { w: randomTensor(3, [6, 4]) },
+      nodes: [{ op: 'Einsum', inputs: ['x', 'w'], outputs: ['y'], attrs: [attr.string('equation', 'bij,kj->bik')] }],
+    });
+    // The simulator's evaluateNode in the CLI; here, the one fold the model needs (Transpose of w).
+    const evaluate = (node: Node, [w]: readonly (Tensor | null)[]) => {
+      if (node.op !== 'Transpose' || !w) throw new Error(`unexpected fold of ${node.op}`);
+      return [transposeMatrix(w)];
+    };
+    const graph = importOnnx(model, { evaluate });
+    // MatMul(x, W^T) with a constant W is PyTorch's Linear form.
+    expect(ops(graph)).toEqual(['Linear']);
+    const feeds = { x: randomTensor(4, [2, 5, 4]) };
+    expect(maxOutputDiff(await runOrt(model, feeds), await runOrt(exportOnnx(graph), feeds))).toBeLessThan(1e-5);
   });
 
   it('other equations stay an Einsum: diagonals, sums over one operand, outer products, three operands', async () => {
