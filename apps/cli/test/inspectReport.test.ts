@@ -37,6 +37,16 @@ describe('MACs of single nodes, by hand', () => {
     expect(estimateMacs(g, gemm)).toEqual({ macs: 3 * 7 * 6, symbols: [] });
   });
 
+  it('Einsum: output elements x the summed labels; one operand does none', () => {
+    const g = new Graph();
+    const a = g.addInput('a', { dtype: 'float32', shape: [2, 3, 4, 5] });
+    const b = g.addInput('b', { dtype: 'float32', shape: [4, 5, 6] });
+    const n = g.addNode({ op: 'Einsum', inputs: [a, b], attrs: { equation: 'bijk,jkl->bil' } });
+    expect(estimateMacs(g, n)).toEqual({ macs: 2 * 3 * 6 * (4 * 5), symbols: [] });
+    const diagonal = g.addNode({ op: 'Einsum', inputs: [b], attrs: { equation: 'ijk->k' } });
+    expect(estimateMacs(g, diagonal).macs).toBe(0);
+  });
+
   it('other ops do no MACs', () => {
     const g = new Graph();
     const x = g.addInput('x', { dtype: 'float32', shape: [4, 4] });

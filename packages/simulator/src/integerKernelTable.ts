@@ -2,7 +2,7 @@ import type { Kernel } from '@qtk/ir';
 import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/integerElementwiseKernels.js';
 import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
 import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
-import { integerGlobalAveragePoolKernel, integerReduceMeanKernel } from './integer/integerReduceKernels.js';
+import { integerGlobalAveragePoolKernel, integerReduceOverAxesKernel } from './integer/integerReduceKernels.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
 
@@ -26,5 +26,6 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['LayerNorm', integerLayerNormKernel],
   ['Softmax', integerSoftmaxKernel],
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
-  ['ReduceMean', integerReduceMeanKernel],
+  ['ReduceMean', integerReduceOverAxesKernel],
+  ['ReduceSum', integerReduceOverAxesKernel],
 ]);

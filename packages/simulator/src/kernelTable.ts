@@ -1,10 +1,13 @@
 import type { CoreOpName, Kernel } from '@qtk/ir';
+import { argMaxKernel, argMinKernel } from './kernels/argMax.js';
 import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
 import { constantOfShapeKernel } from './kernels/constantOfShape.js';
 import { convKernel } from './kernels/conv.js';
+import { cumSumKernel } from './kernels/cumSum.js';
 import { depthToSpaceKernel, spaceToDepthKernel } from './kernels/depthSpace.js';
 import { dropoutKernel } from './kernels/dropout.js';
+import { einsumKernel } from './kernels/einsum.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
 import {
   erfKernel,
@@ -26,7 +29,13 @@ import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { padKernel } from './kernels/pad.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
 import { rangeKernel } from './kernels/range.js';
-import { reduceMeanKernel } from './kernels/reduceMean.js';
+import {
+  globalMaxPoolKernel,
+  reduceMaxKernel,
+  reduceMeanKernel,
+  reduceMinKernel,
+  reduceSumKernel,
+} from './kernels/reduction.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
 import { scatterNDKernel } from './kernels/scatterND.js';
 import { shapeKernel } from './kernels/shapeOf.js';
@@ -35,6 +44,7 @@ import { sliceKernel } from './kernels/slice.js';
 import { softmaxKernel } from './kernels/softmax.js';
 import { splitKernel } from './kernels/split.js';
 import { tileKernel } from './kernels/tile.js';
+import { topKKernel } from './kernels/topK.js';
 import { transposeKernel } from './kernels/transpose.js';
 import { triluKernel } from './kernels/trilu.js';
 
@@ -95,6 +105,15 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   Trilu: triluKernel,
   Pad: padKernel,
   Dropout: dropoutKernel,
+  ReduceMax: reduceMaxKernel,
+  ReduceMin: reduceMinKernel,
+  ReduceSum: reduceSumKernel,
+  ArgMax: argMaxKernel,
+  ArgMin: argMinKernel,
+  TopK: topKKernel,
+  CumSum: cumSumKernel,
+  Einsum: einsumKernel,
+  GlobalMaxPool: globalMaxPoolKernel,
 };
 
 /**

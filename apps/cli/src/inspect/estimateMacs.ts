@@ -1,4 +1,4 @@
-import { type Dim, type Graph, type Node, QTK_DOMAIN, type Shape } from '@qtk/ir';
+import { type Dim, einsumLabelSizes, type Graph, type Node, parseEinsum, QTK_DOMAIN, type Shape } from '@qtk/ir';
 
 /** A node's multiply-accumulates, and the symbolic dims counted as 1 to get them. */
 export interface MacEstimate {
@@ -12,7 +12,9 @@ export interface MacEstimate {
  *
  * - Linear: output elements x in_features;
  * - Conv: output elements x (C_in / group x kernel elements), i.e. W's elements per output channel;
- * - MatMul, Gemm: output elements x K (the reduced dim).
+ * - MatMul, Gemm: output elements x K (the reduced dim);
+ * - Einsum of two or more operands: output elements x the sizes of the labels summed over (one
+ *   MAC per term of each output's sum; a one-operand Einsum only moves or adds, 0).
  *
  * Every other op counts 0 (elementwise work is small next to these and is not a MAC). A symbolic
  * dim counts as 1, so a model with a symbolic batch gets MACs per sample; the symbols are returned.
@@ -47,6 +49,17 @@ export function estimateMacs(graph: Graph, node: Node): MacEstimate {
     case 'Gemm': {
       const transA = graph.registry.attributesOf(node).int('transA') !== 0;
       perOutput = size(shapeOf(0)[transA ? 0 : 1]);
+      break;
+    }
+    case 'Einsum': {
+      const shapes = node.inputs.map((v) => v?.type.shape ?? []);
+      const eq = parseEinsum(
+        String(node.attrs.equation),
+        shapes.map((s) => s.length),
+      );
+      const sizes = typeof eq === 'string' || shapes.length < 2 ? undefined : einsumLabelSizes(eq, shapes);
+      if (!sizes || typeof sizes === 'string' || typeof eq === 'string') return { macs: 0, symbols: [] };
+      perOutput = [...sizes].reduce((p, [label, d]) => (eq.output.includes(label) ? p : p * size(d)), 1);
       break;
     }
     default:

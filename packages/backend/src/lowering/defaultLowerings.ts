@@ -1,7 +1,8 @@
-import { type CoreOpName, QTK_DOMAIN } from '@qtk/ir';
+import { type CoreOpName, type Node, QTK_DOMAIN } from '@qtk/ir';
 import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
+import { lowerArgExtremum } from './lowerArgExtremum.js';
 import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
@@ -45,6 +46,18 @@ const lookupTable: OpLowering = {
 };
 
 const reduce = (op: string): OpLowering => ({ lower: lowerReduce, emits: (p) => [integerOp(op, p.units.vector)] });
+
+/** ArgMax/ArgMin on a quantized activation's integers (the core op, on the vector unit). */
+const argExtremum = (op: string): OpLowering => ({
+  lower: lowerArgExtremum,
+  emits: (p) => [{ op, domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+});
+
+/** An op qtk keeps in float32 on the CPU, and the reason the conversion report gives. */
+const cpuFloat = (reason: (node: Node) => string): OpLowering => ({
+  lower: (_, node) => reason(node),
+  emits: () => [],
+});
 
 /**
  * How each op of a QAT graph becomes integer ops on every backend, unless its policy says
@@ -94,4 +107,12 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
     emits: (p) => [{ op: 'ScatterND', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
   },
   Dropout: { lower: lowerDropout, emits: () => [] },
+  ReduceSum: reduce('ReduceSum'),
+  ArgMax: argExtremum('ArgMax'),
+  ArgMin: argExtremum('ArgMin'),
+  TopK: cpuFloat(() => "a sort: qtk's integer op set has no TopK"),
+  CumSum: cpuFloat(() => "a running sum: qtk's integer op set has no CumSum"),
+  Einsum: cpuFloat(
+    (node) => `equation '${String(node.attrs.equation)}' is not a matrix product, the Einsums import turns into MatMul`,
+  ),
 };

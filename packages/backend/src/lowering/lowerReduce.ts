@@ -1,24 +1,32 @@
-import { type Node, numel, QTK_DOMAIN, quantizeMultiplier, reductionAxes } from '@qtk/ir';
+import { type Node, numel, QTK_DOMAIN, quantizeMultiplier, reductionAxesOf } from '@qtk/ir';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { outputPoint } from './outputPoint.js';
 
+/** The axes a GlobalAveragePool, ReduceMean or ReduceSum node reduces, when fixed by its attributes. */
+function fixedAxes(ctx: LoweringContext, node: Node): number[] | undefined {
+  const rank = node.input(0).type.shape.length;
+  if (node.op === 'GlobalAveragePool') return Array.from({ length: rank - 2 }, (_, i) => i + 2);
+  if (node.inputs[1]) return undefined;
+  const attrs = ctx.source.registry.attributesOf(node);
+  return reductionAxesOf(attrs.optionalInts('axes'), attrs.int('noop_with_empty_axes') !== 0, rank);
+}
+
 /**
- * GlobalAveragePool and ReduceMean as an integer sum and one requantization whose ratio
- * s_in / (count s_out) folds the 1/count in.
+ * GlobalAveragePool, ReduceMean and ReduceSum as an exact integer sum and one requantization into
+ * the output point, whose ratio s_in / (count s_out) folds in the 1/count of a mean (count 1 for a
+ * sum). Returns false (a CPU fallback) for axes computed in the model or no axes at all.
  */
 export function lowerReduce(ctx: LoweringContext, node: Node): boolean {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
   if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
   const shape = node.input(0).type.shape;
-  const axes =
-    node.op === 'GlobalAveragePool'
-      ? shape.map((_, i) => i).slice(2)
-      : reductionAxes(ctx.source.registry.attributesOf(node).optionalInts('axes'), shape.length);
-  const reduced = axes?.map((a) => shape[a]);
-  if (!reduced?.every((d): d is number => typeof d === 'number')) return false;
-  const count = numel(reduced);
+  const axes = fixedAxes(ctx, node);
+  if (!axes || axes.length === 0) return false;
+  const reduced = axes.map((a) => shape[a]);
+  if (!reduced.every((d): d is number => typeof d === 'number')) return false;
+  const count = node.op === 'ReduceSum' ? 1 : numel(reduced);
   const target = fakeQuantTarget(fq);
   const sOut = target.scales[0] as number;
   const m = quantizeMultiplier((x.scales[0] as number) / (count * sOut), node.name);
@@ -28,7 +36,9 @@ export function lowerReduce(ctx: LoweringContext, node: Node): boolean {
     name: node.name,
     inputs: [x.value],
     attrs: {
-      ...(node.op === 'ReduceMean' ? { ...node.attrs } : {}),
+      ...(node.op === 'GlobalAveragePool'
+        ? {}
+        : { axes, keepdims: ctx.source.registry.attributesOf(node).int('keepdims') }),
       multiplier: m.multiplier,
       shift: m.shift,
       out_dtype: target.dtype,

@@ -20,8 +20,9 @@ function lowerNode(ctx: LoweringContext, node: Node, table: ReadonlyMap<string, 
   const lowering = node.domain === '' ? table.get(node.op) : undefined;
   const outcome = lowering ? lowering.lower(ctx, node) : false;
   if (outcome === true) return;
-  if (!isFloatNode(node)) {
-    // Shape and index arithmetic: copied as it is, on the CPU, no fallback to report.
+  if (!isFloatNode(node) && typeof outcome !== 'string') {
+    // Shape and index arithmetic: copied as it is, on the CPU, no fallback to report (unless the
+    // lowering said why it fell back: an ArgMax of float data).
     const out = ctx.emit({
       op: node.op,
       domain: node.domain,

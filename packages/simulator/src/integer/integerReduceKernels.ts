@@ -60,8 +60,11 @@ export const integerGlobalAveragePoolKernel: Kernel = (ctx) => {
   return [sumAndRequantize(ctx, x, axes, true)];
 };
 
-/** Integer ReduceMean: sums over the axes, requantized (1/count folded into the multiplier). */
-export const integerReduceMeanKernel: Kernel = (ctx) => {
+/**
+ * Integer ReduceMean and ReduceSum: sums over the axes, requantized once (for a mean the 1/count
+ * is folded into the multiplier, so both are the same arithmetic).
+ */
+export const integerReduceOverAxesKernel: Kernel = (ctx) => {
   const x = integerInput(ctx);
   const axes = reductionAxes(ctx.attrs.optionalInts('axes'), x.rank);
   if (!axes) throw nodeError(ctx, 'axes out of range');

@@ -1,10 +1,13 @@
 import type { CoreOpDefinition } from '../OpDefinition.js';
+import { ArgMax, ArgMin } from './argMax.js';
 import { Clip } from './clip.js';
 import { Concat } from './concat.js';
 import { ConstantOfShape } from './constantOfShape.js';
 import { Conv } from './conv.js';
+import { CumSum } from './cumSum.js';
 import { DepthToSpace, SpaceToDepth } from './depthSpace.js';
 import { Dropout } from './dropout.js';
+import { Einsum } from './einsum.js';
 import {
   Add,
   DeQuantStub,
@@ -29,10 +32,10 @@ import { GatherElements } from './gatherElements.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
 import { Pad } from './pad.js';
-import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
+import { AveragePool, GlobalAveragePool, GlobalMaxPool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
 import { Range } from './range.js';
-import { ReduceMean } from './reduceMean.js';
+import { ReduceMax, ReduceMean, ReduceMin, ReduceSum } from './reduction.js';
 import { Flatten, Reshape } from './reshape.js';
 import { ScatterND } from './scatterND.js';
 import { Shape } from './shapeOf.js';
@@ -41,6 +44,7 @@ import { Slice } from './slice.js';
 import { Split } from './split.js';
 import { Squeeze, Unsqueeze } from './squeeze.js';
 import { Tile } from './tile.js';
+import { TopK } from './topK.js';
 import { Transpose } from './transpose.js';
 import { Trilu } from './trilu.js';
 
@@ -101,6 +105,15 @@ export const coreOps = [
   Trilu,
   Pad,
   Dropout,
+  ReduceMax,
+  ReduceMin,
+  ReduceSum,
+  ArgMax,
+  ArgMin,
+  TopK,
+  CumSum,
+  Einsum,
+  GlobalMaxPool,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**

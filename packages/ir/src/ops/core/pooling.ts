@@ -56,6 +56,12 @@ export const AveragePool: CoreOpDefinition<'AveragePool'> = {
   inferTypes: inferPool,
 };
 
+function inferGlobalPool(ctx: InferenceContext) {
+  const x = ctx.requireInput(0);
+  if (x.shape.length < 3) ctx.fail('input must be N x C x spatial...');
+  return [{ dtype: x.dtype, shape: [x.shape[0] as Dim, x.shape[1] as Dim, ...x.shape.slice(2).map(() => 1)] }];
+}
+
 /** Mean over all spatial dims, keeping them as 1s. */
 export const GlobalAveragePool: CoreOpDefinition<'GlobalAveragePool'> = {
   op: 'GlobalAveragePool',
@@ -64,9 +70,16 @@ export const GlobalAveragePool: CoreOpDefinition<'GlobalAveragePool'> = {
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
   attributes: {},
-  inferTypes(ctx: InferenceContext) {
-    const x = ctx.requireInput(0);
-    if (x.shape.length < 3) ctx.fail('input must be N x C x spatial...');
-    return [{ dtype: x.dtype, shape: [x.shape[0] as Dim, x.shape[1] as Dim, ...x.shape.slice(2).map(() => 1)] }];
-  },
+  inferTypes: inferGlobalPool,
+};
+
+/** Maximum over all spatial dims, keeping them as 1s: a selection, as MaxPool is. */
+export const GlobalMaxPool: CoreOpDefinition<'GlobalMaxPool'> = {
+  op: 'GlobalMaxPool',
+  traits: { quantRole: 'passthrough' },
+  summary: 'Maximum over all spatial dims (kept as size 1).',
+  inputs: [{ name: 'X' }],
+  outputs: [{ name: 'Y' }],
+  attributes: {},
+  inferTypes: inferGlobalPool,
 };

@@ -2,7 +2,7 @@ import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
 import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
-import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
+import { IntegerGlobalAveragePool, IntegerReduceMean, IntegerReduceSum } from './integerReduce.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
 
@@ -27,4 +27,5 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerSoftmax,
   IntegerGlobalAveragePool,
   IntegerReduceMean,
+  IntegerReduceSum,
 ];

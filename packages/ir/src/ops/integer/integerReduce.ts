@@ -1,5 +1,5 @@
 import type { Dim } from '../../shape/Shape.js';
-import { ReduceMean as FloatReduceMean } from '../core/reduceMean.js';
+import { reducedShape, reductionAxes } from '../core/reduction.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
 import { isIntegerActivation } from './outputStage.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
@@ -39,17 +39,34 @@ export const IntegerGlobalAveragePool: OpDefinition = {
   },
 };
 
+/** An integer reduction over the `axes` attribute: the int32 sum, then one requantization. */
+function integerReductionOp(op: string, summary: string): OpDefinition {
+  return {
+    op,
+    domain: QTK_DOMAIN,
+    summary,
+    inputs: [{ name: 'data' }],
+    outputs: [{ name: 'reduced' }],
+    attributes: { axes: { kind: 'ints' }, keepdims: { kind: 'int', default: 1 }, ...REQUANT },
+    inferTypes(ctx: InferenceContext) {
+      const dtype = check(ctx);
+      const x = ctx.requireInput(0);
+      const axes = reductionAxes(ctx.attrs.optionalInts('axes'), x.shape.length);
+      if (!axes)
+        ctx.fail(`axes ${JSON.stringify(ctx.attrs.optionalInts('axes'))} out of range for rank ${x.shape.length}`);
+      return [{ dtype, shape: reducedShape(x.shape, axes, ctx.attrs.int('keepdims') !== 0) }];
+    },
+  };
+}
+
 /** Integer ReduceMean: the int32 sum over `axes`, then one requantization (1/count folded in). */
-export const IntegerReduceMean: OpDefinition = {
-  op: 'ReduceMean',
-  domain: QTK_DOMAIN,
-  summary: 'Integer mean over axes: int32 sum, then requantize (1/count folded in).',
-  inputs: FloatReduceMean.inputs,
-  outputs: FloatReduceMean.outputs,
-  attributes: { ...FloatReduceMean.attributes, ...REQUANT },
-  inferTypes(ctx) {
-    const dtype = check(ctx);
-    const [y] = FloatReduceMean.inferTypes(ctx);
-    return [{ dtype, shape: y?.shape ?? [] }];
-  },
-};
+export const IntegerReduceMean = integerReductionOp(
+  'ReduceMean',
+  'Integer mean over axes: int32 sum, then requantize (1/count folded in).',
+);
+
+/** Integer ReduceSum: the int32 sum over `axes`, then one requantization s_in / s_out. */
+export const IntegerReduceSum = integerReductionOp(
+  'ReduceSum',
+  'Integer sum over axes: int32 sum, then requantize into the output scale.',
+);

@@ -6,7 +6,7 @@ import { lowerGelu } from './lowerGelu.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
-import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
+import { lowerReduceMean, lowerReduction, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 import { lowerPad } from './lowerPad.js';
 import { lowerScatterND } from './lowerScatterND.js';
 
@@ -69,6 +69,15 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   Trilu: lowerAsIs,
   Pad: lowerPad,
   Dropout: lowerAsIs,
+  ReduceMax: lowerReduction(18),
+  ReduceMin: lowerReduction(18),
+  ReduceSum: lowerReduction(13),
+  ArgMax: lowerAsIs,
+  ArgMin: lowerAsIs,
+  TopK: lowerAsIs,
+  CumSum: lowerAsIs,
+  Einsum: lowerAsIs,
+  GlobalMaxPool: lowerAsIs,
 };
 
 /**

@@ -29,4 +29,5 @@ export const elementwiseImporters: readonly OnnxOpImporter[] = [
   sameOp('Identity', 1, 1),
   sameOp('MatMul', 1, 2),
   sameOp('GlobalAveragePool', 1, 1),
+  sameOp('GlobalMaxPool', 1, 1),
 ];

@@ -1,6 +1,8 @@
+import { argMaxImporter, argMinImporter } from './argMaxImporters.js';
 import { clipImporter } from './clipImporter.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
+import { cumSumImporter } from './cumSumImporter.js';
 import {
   depthToSpaceImporter,
   expandImporter,
@@ -11,6 +13,7 @@ import {
   triluImporter,
 } from './dataMovementImporters.js';
 import { dropoutImporter } from './dropoutImporter.js';
+import { einsumImporter } from './einsumImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
@@ -20,7 +23,7 @@ import { batchNormalizationImporter, layerNormalizationImporter } from './normal
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { padImporter } from './padImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
-import { reduceMeanImporter } from './reduceMeanImporter.js';
+import { reduceMaxImporter, reduceMeanImporter, reduceMinImporter, reduceSumImporter } from './reductionImporters.js';
 import {
   concatImporter,
   flattenImporter,
@@ -33,6 +36,7 @@ import { sliceImporter } from './sliceImporter.js';
 import { softmaxImporter } from './softmaxImporter.js';
 import { splitImporter } from './splitImporter.js';
 import { squeezeImporter, unsqueezeImporter } from './squeezeImporters.js';
+import { topKImporter } from './topKImporter.js';
 
 /** The importer of each ONNX op type of the standard domain that qtk imports. */
 export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
@@ -73,6 +77,14 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     triluImporter,
     padImporter,
     dropoutImporter,
+    reduceMaxImporter,
+    reduceMinImporter,
+    reduceSumImporter,
+    argMaxImporter,
+    argMinImporter,
+    topKImporter,
+    cumSumImporter,
+    einsumImporter,
   ].map((i) => [i.op, i]),
 );
 
