@@ -45,6 +45,13 @@ export interface OpTraits {
   weight?(node: Node, attrs: AttributeReader): WeightInput | undefined;
   /** The BPU computes the op's internals in int16 whatever its qconfig says (LayerNorm, Softmax). */
   readonly int16Internals?: boolean;
+  /**
+   * The role of one node, for an op whose role depends on its attributes (Resize: nearest only
+   * moves values, linear and cubic compute new ones). When present, the registry's
+   * `OpRegistry.traitsOf` gives a node this role in place of `quantRole`, which then names
+   * the role of the op's general case.
+   */
+  roleOf?(node: Node, attrs: AttributeReader): QuantRole;
 }
 
 /** The traits of an op whose definition declares none: a `compute` op. */

@@ -22,11 +22,13 @@ import {
 import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
+import { GridSample } from './gridSample.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
 import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
 import { ReduceMean } from './reduceMean.js';
 import { Flatten, Reshape } from './reshape.js';
+import { Resize } from './resize.js';
 import { Shape } from './shapeOf.js';
 import { Slice } from './slice.js';
 import { Split } from './split.js';
@@ -78,6 +80,8 @@ export const coreOps = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
+  Resize,
+  GridSample,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**
