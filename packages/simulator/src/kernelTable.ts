@@ -15,12 +15,14 @@ import {
 } from './kernels/elementwiseUnary.js';
 import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
+import { gridSampleKernel } from './kernels/gridSample.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
 import { reduceMeanKernel } from './kernels/reduceMean.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
+import { resizeKernel } from './kernels/resize.js';
 import { shapeKernel } from './kernels/shapeOf.js';
 import { sliceKernel } from './kernels/slice.js';
 import { softmaxKernel } from './kernels/softmax.js';
@@ -72,6 +74,8 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   FakeQuantize: fakeQuantizeKernel,
   QuantizeLinear: quantizeLinearKernel,
   DequantizeLinear: dequantizeLinearKernel,
+  Resize: resizeKernel,
+  GridSample: gridSampleKernel,
 };
 
 /**

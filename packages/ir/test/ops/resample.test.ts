@@ -134,6 +134,11 @@ describe('Resize coordinates (onnxruntime arithmetic)', () => {
     expect([0.5, 1.5, 1.4].map((c) => nearestIndex('round_prefer_ceil', c))).toEqual([1, 2, 1]);
     expect([0.9, -0.1].map((c) => nearestIndex('floor', c))).toEqual([0, -1]);
     expect([0.1, 2].map((c) => nearestIndex('ceil', c))).toEqual([1, 2]);
+    // 20 -> 6 with half_pixel: (4 + 0.5) / 0.3 - 0.5 is the tie 14.5, computed in float32 as 14.499999
+    const c = Math.fround(Math.fround(4.5 / Math.fround(0.3)) - 0.5);
+    expect(c).toBeLessThan(14.5);
+    expect(nearestIndex('round_prefer_ceil', c)).toBe(15);
+    expect(nearestIndex('round_prefer_floor', Math.fround(14.500001))).toBe(14);
   });
 
   it('output lengths follow the float32 product', () => {

@@ -237,25 +237,24 @@ export function isExtrapolated(mode: CoordinateTransformationMode, c: number, ax
 }
 
 /**
+ * How close to a half a float32 source coordinate must be to count as one in the round modes:
+ * onnxruntime's tolerance, so that a tie the exact arithmetic has (14.5 computed as 14.499999)
+ * rounds the way nearest_mode says.
+ */
+export const NEAREST_TIE_TOLERANCE = 1e-6;
+
+/**
  * The index nearest mode takes for source coordinate `c` (before clamping to the input), as
- * onnxruntime rounds: `round_prefer_floor` takes the floor only at an exact half, otherwise rounds
- * half away from zero; `round_prefer_ceil` rounds half away from zero.
+ * onnxruntime rounds: `floor` and `ceil` as named; the round modes round to the nearest index, and
+ * a coordinate within {@link NEAREST_TIE_TOLERANCE} of a half goes down (`round_prefer_floor`) or
+ * up (`round_prefer_ceil`).
  */
 export function nearestIndex(mode: NearestMode, c: number): number {
-  switch (mode) {
-    case 'floor':
-      return Math.floor(c);
-    case 'ceil':
-      return Math.ceil(c);
-    case 'round_prefer_ceil':
-      return roundHalfAway(c);
-    default:
-      return c === Math.trunc(c) + 0.5 ? Math.floor(c) : roundHalfAway(c);
-  }
-}
-
-function roundHalfAway(c: number): number {
-  return Math.sign(c) * Math.round(Math.abs(c));
+  if (mode === 'floor') return Math.floor(c);
+  if (mode === 'ceil') return Math.ceil(c);
+  const below = Math.floor(c);
+  if (Math.abs(c - below - 0.5) <= NEAREST_TIE_TOLERANCE) return mode === 'round_prefer_floor' ? below : below + 1;
+  return c - below < 0.5 ? below : below + 1;
 }
 
 /**
