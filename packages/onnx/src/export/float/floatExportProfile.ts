@@ -3,10 +3,12 @@ import type { NodeLowering } from '../ExportContext.js';
 import type { ExportProfile } from '../ExportProfile.js';
 import { lowerAsIs } from './lowerAsIs.js';
 import { lowerGelu } from './lowerGelu.js';
+import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
+import { lowerResize } from './lowerResize.js';
 
 /**
  * How each core op is written in a float export: most are the ONNX op of the same name at opsets
@@ -55,6 +57,8 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   FakeQuantize: null,
   QuantizeLinear: lowerLinearQuantization,
   DequantizeLinear: lowerLinearQuantization,
+  Resize: lowerResize,
+  GridSample: lowerGridSample,
 };
 
 /**

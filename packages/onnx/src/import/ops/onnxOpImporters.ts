@@ -4,11 +4,13 @@ import { convImporter } from './convImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
+import { gridSampleImporter } from './gridSampleImporter.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
 import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
 import { reduceMeanImporter } from './reduceMeanImporter.js';
+import { resizeImporter, upsampleImporter } from './resizeImporters.js';
 import {
   concatImporter,
   flattenImporter,
@@ -49,6 +51,9 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     constantImporter,
     quantizeLinearImporter,
     dequantizeLinearImporter,
+    resizeImporter,
+    upsampleImporter,
+    gridSampleImporter,
   ].map((i) => [i.op, i]),
 );
 
