@@ -1,8 +1,10 @@
 import type { Kernel } from '@qtk/ir';
 import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/integerElementwiseKernels.js';
 import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
+import { integerGridSampleKernel } from './integer/integerGridSampleKernel.js';
 import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceMeanKernel } from './integer/integerReduceKernels.js';
+import { integerResizeKernel } from './integer/integerResizeKernel.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
 
@@ -27,4 +29,6 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['Softmax', integerSoftmaxKernel],
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
   ['ReduceMean', integerReduceMeanKernel],
+  ['Resize', integerResizeKernel],
+  ['GridSample', integerGridSampleKernel],
 ]);

@@ -5,9 +5,11 @@ import type { LoweringPolicy } from './LoweringPolicy.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
+import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
 import { lowerReduce } from './lowerReduce.js';
+import { lowerResize } from './lowerResize.js';
 import type { OpLowering } from './OpLowering.js';
 
 /** The integer activation dtypes of the converted ops. */
@@ -82,4 +84,12 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Erf: lookupTable,
   Exp: lookupTable,
   Gelu: lookupTable,
+  Resize: {
+    lower: lowerResize,
+    emits: (p) => [
+      { op: 'Resize', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS },
+      integerOp('Resize', p.units.vector),
+    ],
+  },
+  GridSample: { lower: lowerGridSample, emits: (p) => [integerOp('GridSample', p.units.vector)] },
 };

@@ -1,8 +1,10 @@
 import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
+import { IntegerGridSample } from './integerGridSample.js';
 import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
+import { IntegerResize } from './integerResize.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
 
@@ -27,4 +29,6 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerSoftmax,
   IntegerGlobalAveragePool,
   IntegerReduceMean,
+  IntegerResize,
+  IntegerGridSample,
 ];
