@@ -180,9 +180,10 @@ describe('GridSample shape inference', () => {
     );
   });
 
-  it('is a compute op whose grid is an activation (quantized, not a parameter)', () => {
+  it('is a compute op whose grid is an activation (quantized, not a parameter), int16 in the int8 presets', () => {
     const t = opRegistry.traitsOf(node('GridSample', [f(1, 1, 2, 2), f(1, 1, 1, 2)]));
     expect(t.quantRole).toBe('compute');
     expect(t.parameterInputs).toBeUndefined();
+    expect(t.int16Inputs).toEqual([1]);
   });
 });

@@ -19,7 +19,7 @@ function sameDim(a: Dim | undefined, b: Dim | undefined): boolean {
  */
 export const GridSample: CoreOpDefinition<'GridSample'> = {
   op: 'GridSample',
-  traits: { quantRole: 'compute' },
+  traits: { quantRole: 'compute', int16Inputs: [1] },
   summary: 'Samples the input at the normalized locations of a grid.',
   inputs: [{ name: 'X' }, { name: 'grid' }],
   outputs: [{ name: 'Y' }],
