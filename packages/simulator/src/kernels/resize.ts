@@ -74,6 +74,22 @@ function interpolateAxis(
   const inner = numel(shape.slice(axis + 1));
   const out = new Float64Array(outer * outLength * inner);
   const n = taps.taps;
+  if (inner === 1) {
+    // The last axis: one weighted sum per output element.
+    for (let r = 0; r < outer; r++) {
+      const src = r * length;
+      const dst = r * outLength;
+      for (let o = 0; o < outLength; o++) {
+        let sum = 0;
+        for (let k = o * n; k < (o + 1) * n; k++) {
+          sum += (taps.weights[k] as number) * (values[src + (taps.indices[k] as number)] as number);
+        }
+        out[dst + o] = sum;
+      }
+    }
+    shape[axis] = outLength;
+    return out;
+  }
   for (let r = 0; r < outer; r++) {
     for (let o = 0; o < outLength; o++) {
       const dst = (r * outLength + o) * inner;
