@@ -1,8 +1,10 @@
 import type { Kernel } from '@qtk/ir';
 import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/integerElementwiseKernels.js';
 import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
+import { integerGridSampleKernel } from './integer/integerGridSampleKernel.js';
 import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceOverAxesKernel } from './integer/integerReduceKernels.js';
+import { integerResizeKernel } from './integer/integerResizeKernel.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
 
@@ -28,4 +30,6 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
   ['ReduceMean', integerReduceOverAxesKernel],
   ['ReduceSum', integerReduceOverAxesKernel],
+  ['Resize', integerResizeKernel],
+  ['GridSample', integerGridSampleKernel],
 ]);

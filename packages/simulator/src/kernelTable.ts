@@ -23,6 +23,7 @@ import { expandKernel } from './kernels/expand.js';
 import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
 import { gatherElementsKernel } from './kernels/gatherElements.js';
+import { gridSampleKernel } from './kernels/gridSample.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
@@ -37,6 +38,7 @@ import {
   reduceSumKernel,
 } from './kernels/reduction.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
+import { resizeKernel } from './kernels/resize.js';
 import { scatterNDKernel } from './kernels/scatterND.js';
 import { shapeKernel } from './kernels/shapeOf.js';
 import { sizeKernel } from './kernels/size.js';
@@ -114,6 +116,8 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   CumSum: cumSumKernel,
   Einsum: einsumKernel,
   GlobalMaxPool: globalMaxPoolKernel,
+  Resize: resizeKernel,
+  GridSample: gridSampleKernel,
 };
 
 /**

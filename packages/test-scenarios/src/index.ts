@@ -73,4 +73,6 @@ export async function smallCnnQat(
   return { artifact, x, input, reference: readFixtureTensor(fixturePath('small_cnn.output.npy')) };
 }
 
+export { warpModel, warpQat } from './warpQat.js';
+
 /** Cosine similarity of two tensors' values. */

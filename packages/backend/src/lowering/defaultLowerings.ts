@@ -7,10 +7,12 @@ import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
+import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
 import { lowerPad } from './lowerPad.js';
 import { lowerReduce } from './lowerReduce.js';
+import { lowerResize } from './lowerResize.js';
 import { lowerScatterND } from './lowerScatterND.js';
 import type { OpLowering } from './OpLowering.js';
 
@@ -115,4 +117,12 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Einsum: cpuFloat(
     (node) => `equation '${String(node.attrs.equation)}' is not a matrix product, the Einsums import turns into MatMul`,
   ),
+  Resize: {
+    lower: lowerResize,
+    emits: (p) => [
+      { op: 'Resize', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS },
+      integerOp('Resize', p.units.vector),
+    ],
+  },
+  GridSample: { lower: lowerGridSample, emits: (p) => [integerOp('GridSample', p.units.vector)] },
 };

@@ -58,10 +58,14 @@ export class OpRegistry {
 
   /**
    * The traits of a node's op; an op the registry does not know (a backend's, not loaded) or whose
-   * definition declares none is a `compute` op.
+   * definition declares none is a `compute` op. An op whose role depends on its attributes
+   * ({@link OpTraits.roleOf}) gets the node's own role as its `quantRole`.
    */
   traitsOf(node: Node): OpTraits {
-    return this.find(node.op, node.domain)?.traits ?? DEFAULT_OP_TRAITS;
+    const def = this.find(node.op, node.domain);
+    const traits = def?.traits ?? DEFAULT_OP_TRAITS;
+    if (!def || !traits.roleOf) return traits;
+    return { ...traits, quantRole: traits.roleOf(node, new AttributeReader(node, def.attributes)) };
   }
 
   /** A node's attributes with the defaults of its definition. */

@@ -45,6 +45,19 @@ export interface OpTraits {
   weight?(node: Node, attrs: AttributeReader): WeightInput | undefined;
   /** The BPU computes the op's internals in int16 whatever its qconfig says (LayerNorm, Softmax). */
   readonly int16Internals?: boolean;
+  /**
+   * Inputs the vendor's int8 presets quantize as int16, together with the ops that compute them
+   * back to the first GEMM or QuantStub (GridSample's grid: coordinates over a wide range, which
+   * int8 would place too coarsely).
+   */
+  readonly int16Inputs?: readonly number[];
+  /**
+   * The role of one node, for an op whose role depends on its attributes (Resize: nearest only
+   * moves values, linear and cubic compute new ones). When present, the registry's
+   * `OpRegistry.traitsOf` gives a node this role in place of `quantRole`, which then names
+   * the role of the op's general case.
+   */
+  roleOf?(node: Node, attrs: AttributeReader): QuantRole;
 }
 
 /** The traits of an op whose definition declares none: a `compute` op. */

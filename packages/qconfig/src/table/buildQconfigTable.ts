@@ -72,6 +72,13 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
       if (v.constant) return; // bias, normalization parameters: not quantized tensors
       inputs.push({ name: userName(v), ...quantizationOf(v, model.graph.registry) });
     });
+    // Inputs the op declares int16 (a GridSample grid) differ from its output's dtype by design.
+    const int16Inputs = new Set(
+      (model.graph.registry.traitsOf(node).int16Inputs ?? []).flatMap((i) => {
+        const v = node.inputs[i];
+        return v ? [userName(v)] : [];
+      }),
+    );
     const notes: string[] = [];
     if (fusedName) notes.push(`quantized after ${fusedName}`);
     if (outFq && model.sharing.has(outFq.name)) notes.push(model.sharing.get(outFq.name) as string);
@@ -91,7 +98,7 @@ export function buildQconfigTable(model: PreparedModel): QconfigTable {
     if (weight?.dtype === 'qint16')
       warnings.push({ op: node.name, kind: 'int16-weight', message: `${node.name}: int16 weights` });
     if ((role === 'gemm' || role === 'compute') && output.dtype) {
-      const differing = inputs.filter((i) => i.dtype && i.dtype !== output.dtype);
+      const differing = inputs.filter((i) => i.dtype && i.dtype !== output.dtype && !int16Inputs.has(i.name));
       if (differing.length) {
         warnings.push({
           op: node.name,

@@ -30,6 +30,7 @@ import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { GatherElements } from './gatherElements.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
+import { GridSample } from './gridSample.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
 import { Pad } from './pad.js';
 import { AveragePool, GlobalAveragePool, GlobalMaxPool, MaxPool } from './pooling.js';
@@ -37,6 +38,7 @@ import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
 import { Range } from './range.js';
 import { ReduceMax, ReduceMean, ReduceMin, ReduceSum } from './reduction.js';
 import { Flatten, Reshape } from './reshape.js';
+import { Resize } from './resize.js';
 import { ScatterND } from './scatterND.js';
 import { Shape } from './shapeOf.js';
 import { Size } from './size.js';
@@ -114,6 +116,8 @@ export const coreOps = [
   CumSum,
   Einsum,
   GlobalMaxPool,
+  Resize,
+  GridSample,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**

@@ -1,8 +1,10 @@
 import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
+import { IntegerGridSample } from './integerGridSample.js';
 import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean, IntegerReduceSum } from './integerReduce.js';
+import { IntegerResize } from './integerResize.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
 
@@ -28,4 +30,6 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerGlobalAveragePool,
   IntegerReduceMean,
   IntegerReduceSum,
+  IntegerResize,
+  IntegerGridSample,
 ];

@@ -3,11 +3,13 @@ import type { NodeLowering } from '../ExportContext.js';
 import type { ExportProfile } from '../ExportProfile.js';
 import { lowerAsIs } from './lowerAsIs.js';
 import { lowerGelu } from './lowerGelu.js';
+import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerReduction, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 import { lowerPad } from './lowerPad.js';
+import { lowerResize } from './lowerResize.js';
 import { lowerScatterND } from './lowerScatterND.js';
 
 /**
@@ -78,6 +80,8 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   CumSum: lowerAsIs,
   Einsum: lowerAsIs,
   GlobalMaxPool: lowerAsIs,
+  Resize: lowerResize,
+  GridSample: lowerGridSample,
 };
 
 /**

@@ -18,12 +18,14 @@ import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
 import { constantOfShapeImporter, rangeImporter, sizeImporter } from './generatorImporters.js';
+import { gridSampleImporter } from './gridSampleImporter.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
 import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { padImporter } from './padImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
 import { reduceMaxImporter, reduceMeanImporter, reduceMinImporter, reduceSumImporter } from './reductionImporters.js';
+import { resizeImporter, upsampleImporter } from './resizeImporters.js';
 import {
   concatImporter,
   flattenImporter,
@@ -85,6 +87,9 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     topKImporter,
     cumSumImporter,
     einsumImporter,
+    resizeImporter,
+    upsampleImporter,
+    gridSampleImporter,
   ].map((i) => [i.op, i]),
 );
 
