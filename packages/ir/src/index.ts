@@ -36,6 +36,12 @@ export * from './nn/SymbolicTensor.js';
 export * from './nn/Tracer.js';
 export * from './nn/trace.js';
 export * from './ops/AttributeReader.js';
+export {
+  type ConvTransposeGeometry,
+  convTransposeGeometryProblem,
+  convTransposeOutputSize,
+  readConvTransposeGeometry,
+} from './ops/core/convTranspose.js';
 export { type CoreOpName, coreOps } from './ops/core/index.js';
 export { LINEAR_QUANT_DTYPES, linearQuantAxis } from './ops/core/quantizeLinear.js';
 export { reducedShape, reductionAxes } from './ops/core/reduceMean.js';

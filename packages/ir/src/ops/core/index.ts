@@ -2,6 +2,7 @@ import type { CoreOpDefinition } from '../OpDefinition.js';
 import { Clip } from './clip.js';
 import { Concat } from './concat.js';
 import { Conv } from './conv.js';
+import { ConvTranspose } from './convTranspose.js';
 import {
   Add,
   DeQuantStub,
@@ -22,7 +23,7 @@ import {
 import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
-import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
+import { BatchNorm, InstanceNorm, LayerNorm, Softmax } from './normalization.js';
 import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
 import { ReduceMean } from './reduceMean.js';
@@ -78,6 +79,8 @@ export const coreOps = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
+  ConvTranspose,
+  InstanceNorm,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**
