@@ -2,6 +2,7 @@ import type { CoreOpName, Kernel } from '@qtk/ir';
 import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
 import { convKernel } from './kernels/conv.js';
+import { convTransposeKernel } from './kernels/convTranspose.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
 import {
   erfKernel,
@@ -17,7 +18,7 @@ import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
-import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
+import { batchNormKernel, instanceNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
 import { reduceMeanKernel } from './kernels/reduceMean.js';
 import { flattenKernel, reshapeKernel, squeezeKernel, unsqueezeKernel } from './kernels/reshape.js';
@@ -72,6 +73,8 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   FakeQuantize: fakeQuantizeKernel,
   QuantizeLinear: quantizeLinearKernel,
   DequantizeLinear: dequantizeLinearKernel,
+  ConvTranspose: convTransposeKernel,
+  InstanceNorm: instanceNormKernel,
 };
 
 /**
