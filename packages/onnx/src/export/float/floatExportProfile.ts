@@ -5,7 +5,7 @@ import { lowerAsIs } from './lowerAsIs.js';
 import { lowerGelu } from './lowerGelu.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
-import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
+import { lowerBatchNorm, lowerInstanceNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 
 /**
@@ -55,6 +55,8 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   FakeQuantize: null,
   QuantizeLinear: lowerLinearQuantization,
   DequantizeLinear: lowerLinearQuantization,
+  ConvTranspose: lowerAsIs,
+  InstanceNorm: lowerInstanceNorm,
 };
 
 /**

@@ -1,11 +1,16 @@
 import { clipImporter } from './clipImporter.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
+import { convTransposeImporter } from './convTransposeImporter.js';
 import { elementwiseImporters } from './elementwiseImporters.js';
 import { geluImporter } from './geluImporter.js';
 import { gemmImporter } from './gemmImporter.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
-import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
+import {
+  batchNormalizationImporter,
+  instanceNormalizationImporter,
+  layerNormalizationImporter,
+} from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
 import { reduceMeanImporter } from './reduceMeanImporter.js';
@@ -49,6 +54,8 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     constantImporter,
     quantizeLinearImporter,
     dequantizeLinearImporter,
+    convTransposeImporter,
+    instanceNormalizationImporter,
   ].map((i) => [i.op, i]),
 );
 
