@@ -12,7 +12,10 @@ export interface MacEstimate {
  *
  * - Linear: output elements x in_features;
  * - Conv: output elements x (C_in / group x kernel elements), i.e. W's elements per output channel;
- * - MatMul, Gemm: output elements x K (the reduced dim).
+ * - MatMul, Gemm: output elements x K (the reduced dim);
+ * - ConvTranspose: input elements x (C_out / group x kernel elements), i.e. W's elements per input
+ *   channel: every input value meets its group's kernels once (products that land in the
+ *   cropped pads included).
  *
  * Every other op counts 0 (elementwise work is small next to these and is not a MAC). A symbolic
  * dim counts as 1, so a model with a symbolic batch gets MACs per sample; the symbols are returned.
@@ -49,6 +52,8 @@ export function estimateMacs(graph: Graph, node: Node): MacEstimate {
       perOutput = size(shapeOf(0)[transA ? 0 : 1]);
       break;
     }
+    case 'ConvTranspose':
+      return { macs: product(shapeOf(0)) * product(shapeOf(1).slice(1)), symbols: [...symbols] };
     default:
       return { macs: 0, symbols: [] };
   }
