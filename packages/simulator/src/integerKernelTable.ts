@@ -1,6 +1,11 @@
 import type { Kernel } from '@qtk/ir';
 import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/integerElementwiseKernels.js';
-import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
+import {
+  integerConvKernel,
+  integerConvTransposeKernel,
+  integerLinearKernel,
+  integerMatMulKernel,
+} from './integer/integerGemmKernels.js';
 import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceMeanKernel } from './integer/integerReduceKernels.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
@@ -27,4 +32,5 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['Softmax', integerSoftmaxKernel],
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
   ['ReduceMean', integerReduceMeanKernel],
+  ['ConvTranspose', integerConvTransposeKernel],
 ]);

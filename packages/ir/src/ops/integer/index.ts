@@ -1,6 +1,6 @@
 import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
-import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
+import { IntegerConv, IntegerConvTranspose, IntegerLinear, IntegerMatMul } from './integerGemm.js';
 import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
 import { Lut, SegmentLut } from './lookupTables.js';
@@ -27,4 +27,5 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerSoftmax,
   IntegerGlobalAveragePool,
   IntegerReduceMean,
+  IntegerConvTranspose,
 ];
