@@ -2,6 +2,7 @@ import { type CoreOpName, QTK_DOMAIN } from '@qtk/ir';
 import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
+import { lowerConvTranspose } from './lowerConvTranspose.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
@@ -82,4 +83,5 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Erf: lookupTable,
   Exp: lookupTable,
   Gelu: lookupTable,
+  ConvTranspose: { lower: lowerConvTranspose, emits: (p) => [integerOp('ConvTranspose', p.units.gemm)] },
 };
