@@ -6,7 +6,11 @@ import {
   integerLinearKernel,
   integerMatMulKernel,
 } from './integer/integerGemmKernels.js';
-import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
+import {
+  integerInstanceNormKernel,
+  integerLayerNormKernel,
+  integerSoftmaxKernel,
+} from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceMeanKernel } from './integer/integerReduceKernels.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
@@ -33,4 +37,5 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
   ['ReduceMean', integerReduceMeanKernel],
   ['ConvTranspose', integerConvTransposeKernel],
+  ['InstanceNorm', integerInstanceNormKernel],
 ]);

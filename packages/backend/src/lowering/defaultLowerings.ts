@@ -6,6 +6,7 @@ import { lowerConvTranspose } from './lowerConvTranspose.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
+import { lowerInstanceNorm } from './lowerInstanceNorm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
 import { lowerReduce } from './lowerReduce.js';
@@ -84,4 +85,5 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Exp: lookupTable,
   Gelu: lookupTable,
   ConvTranspose: { lower: lowerConvTranspose, emits: (p) => [integerOp('ConvTranspose', p.units.gemm)] },
+  InstanceNorm: { lower: lowerInstanceNorm, emits: (p) => [integerOp('InstanceNorm', p.units.normalization)] },
 };

@@ -1,7 +1,7 @@
 import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerConvTranspose, IntegerLinear, IntegerMatMul } from './integerGemm.js';
-import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
+import { IntegerInstanceNorm, IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
@@ -28,4 +28,5 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerGlobalAveragePool,
   IntegerReduceMean,
   IntegerConvTranspose,
+  IntegerInstanceNorm,
 ];
