@@ -58,7 +58,7 @@ describe('the qconfig table of a model with ConvTranspose', () => {
     // W [4, 3, 3, 3] with group 2: one scale per index of axis 1 (C_out / group = 3), each shared
     // by the matching output channel of both groups
     expect(up1?.weight?.dtype).toBe('qint8');
-    expect((up1?.weight?.scale as number[]).length).toBe(3);
+    expect(up1?.weight?.scale).toHaveLength(3);
     expect(up1?.rule).toContain('qint8 per-channel weights, fused with relu (Relu)');
     expect(model.graph.findNode('up1.weight_fake_quant')?.attrs.axis).toBe(1);
     expect(
@@ -73,7 +73,7 @@ describe('the qconfig table of a model with ConvTranspose', () => {
     const up2 = row('up2');
     expect(up2?.output.dtype).toBeNull();
     expect(up2?.rule).toContain('high-precision output (a GEMM read only by model outputs)');
-    expect((up2?.weight?.scale as number[]).length).toBe(2);
+    expect(up2?.weight?.scale).toHaveLength(2);
     expect(table.warnings.filter((w) => w.op === 'up2').map((w) => w.kind)).toContain('high-precision-output');
   });
 
