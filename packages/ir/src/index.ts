@@ -67,6 +67,7 @@ export * from './ops/OpDefinition.js';
 export * from './ops/OpRegistry.js';
 export * from './ops/OpTraits.js';
 export * from './passes/foldBatchNorm.js';
+export * from './passes/foldBatchNormIntoConvTranspose.js';
 export * from './quant/fakeQuantize.js';
 export * from './quant/fixedPoint.js';
 export * from './quant/QuantDType.js';

@@ -1,11 +1,15 @@
 import { Graph, manualSeed, randn, Tensor } from '@qtk/ir';
-import { runGraph } from '@qtk/simulator';
+import { loadOnnx } from '@qtk/onnx';
+import { evaluateNode, runGraph } from '@qtk/simulator';
+import { fixturePath, readFixtureTensor } from '@qtk/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   buildQconfigTable,
   calibration8bitWeight16bitActQconfigSetter,
   defaultCalibrationQconfigSetter,
+  FakeQuantState,
   prepare,
+  setFakeQuantize,
 } from '../src/index.js';
 
 const random = (shape: number[]) => Tensor.float32(shape, [...randn(...shape).data]);
@@ -95,5 +99,24 @@ describe('the qconfig table of a model with ConvTranspose', () => {
         .ops.find((e) => e.name === 'up1')
         ?.inputs.map((i) => i.dtype),
     ).toEqual(['qint16']);
+  });
+
+  it('prepare folds a BatchNorm after a ConvTranspose (groups 2) into it; the float forward matches PyTorch', async () => {
+    const path = fixturePath('convtranspose', 'convtranspose2d_bn_relu.onnx');
+    const graph = await loadOnnx(path, { fuse: false, evaluate: evaluateNode });
+    expect(graph.nodes.map((n) => n.op)).toEqual(['ConvTranspose', 'BatchNorm', 'Relu']);
+    const x = readFixtureTensor(fixturePath('convtranspose', 'convtranspose2d_bn_relu.input.npy'));
+    const model = prepare(graph, x, { march: 'nash-m', qconfigSetter: defaultCalibrationQconfigSetter });
+    expect(model.graph.nodes.filter((n) => n.op === 'BatchNorm')).toEqual([]);
+    const table = buildQconfigTable(model);
+    expect(table.ops.find((e) => e.op === 'ConvTranspose')?.rule).toContain('fused with');
+    setFakeQuantize(model, FakeQuantState.CALIBRATION);
+    const input = graph.inputs[0]?.name as string;
+    const y = runGraph(model.graph, { [input]: x }, { hooks: model.hooks }).outputs.y as Tensor;
+    const reference = readFixtureTensor(fixturePath('convtranspose', 'convtranspose2d_bn_relu.output.npy'));
+    let max = 0;
+    for (let i = 0; i < y.size; i++)
+      max = Math.max(max, Math.abs((y.data[i] as number) - (reference.data[i] as number)));
+    expect(max).toBeLessThanOrEqual(1e-4);
   });
 });

@@ -17,6 +17,7 @@ const MODELS = [
   'convtranspose3d',
   'instancenorm2d_affine',
   'decoder',
+  'convtranspose2d_bn_relu',
 ];
 
 describe('PyTorch ConvTranspose and InstanceNorm exports', () => {

@@ -50,9 +50,32 @@ def cases():
     ]
 
 
+def batchnorm_cases():
+    """ConvTranspose2d + BatchNorm2d + ReLU, which PyTorch exports unfolded (seeded on its own so that
+    adding it left the other fixtures as they were)."""
+    torch.manual_seed(1)
+    block = nn.Sequential(
+        nn.ConvTranspose2d(4, 6, 3, stride=2, padding=1, output_padding=1, groups=2),
+        nn.BatchNorm2d(6),
+        nn.ReLU(),
+    )
+    bn = block[1]
+    with torch.no_grad():
+        bn.running_mean.copy_(torch.randn(6) * 0.2)
+        bn.running_var.copy_(torch.rand(6) + 0.5)
+        bn.weight.copy_(torch.rand(6) + 0.5)
+        bn.bias.copy_(torch.randn(6) * 0.2)
+    return [("convtranspose2d_bn_relu", block, [1, 4, 5, 5])]
+
+
 def main():
     torch.manual_seed(0)
-    for name, module, shape in cases():
+    export(cases())
+    export(batchnorm_cases())
+
+
+def export(models):
+    for name, module, shape in models:
         module.eval()
         x = torch.randn(*shape)
         with torch.no_grad():
