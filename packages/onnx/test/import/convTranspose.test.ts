@@ -37,7 +37,7 @@ describe('ConvTranspose import', () => {
   // SAME asks for 3 x 2 = 6 of it, so one position is cropped.
   const stride = attr.ints('strides', [1, 2]);
 
-  it('SAME_UPPER crops the odd position at the end, SAME_LOWER and output_shape at the beginning', () => {
+  it('SAME_UPPER crops the odd position at the end, SAME_LOWER and output_shape at the beginning; a longer output_shape extends', () => {
     expect(imported(model([attr.string('auto_pad', 'SAME_UPPER'), stride])).attrs.pads).toEqual([0, 0, 0, 1]);
     expect(imported(model([attr.string('auto_pad', 'SAME_LOWER'), stride])).attrs.pads).toEqual([0, 1, 0, 0]);
     expect(imported(model([attr.ints('output_shape', [1, 6]), stride])).attrs.pads).toEqual([0, 1, 0, 0]);
@@ -46,6 +46,11 @@ describe('ConvTranspose import', () => {
       imported(model([attr.ints('output_shape', [1, 1, 1, 5]), attr.ints('pads', [0, 0, 0, 0]), stride])).attrs.pads,
     ).toEqual([0, 1, 0, 1]);
     expect(imported(model([attr.string('auto_pad', 'VALID'), stride])).attrs.pads).toEqual([0, 0, 0, 0]);
+    // one longer than the full result: extended at the end (output_padding 1 < stride 2)
+    expect(imported(model([attr.ints('output_shape', [1, 8]), stride])).attrs).toMatchObject({
+      pads: [0, 0, 0, 0],
+      output_padding: [0, 1],
+    });
   });
 
   it('gives what onnxruntime computes from auto_pad and output_shape (hand-checked above), at opsets 10 and 17', async () => {
@@ -75,6 +80,29 @@ describe('ConvTranspose import', () => {
         expect((await runOrt(bytes, { x })).y?.toNumbers()).toEqual(expected);
       }
     }
+  });
+
+  it('SAME gives input x stride outputs even where the kernel is shorter than the stride (the spec; onnxruntime gives fewer)', async () => {
+    // x = [1, 2, 3], W = [5], stride 2: the full result [5, 0, 10, 0, 15] is 5 long, SAME asks for 6,
+    // so it is extended at the end by a position no tap reaches
+    const bytes = onnxModel({
+      opset: 17,
+      inputs: [{ name: 'x', shape: [1, 1, 1, 3] }],
+      outputs: [{ name: 'y' }],
+      initializers: { w: Tensor.float32([1, 1, 1, 1], [5]) },
+      nodes: [
+        {
+          op: 'ConvTranspose',
+          name: 'up',
+          inputs: ['x', 'w'],
+          outputs: ['y'],
+          attrs: [attr.string('auto_pad', 'SAME_UPPER'), stride],
+        },
+      ],
+    });
+    expect(imported(bytes).attrs).toMatchObject({ pads: [0, 0, 0, 0], output_padding: [0, 1] });
+    const ours = await runOrt(exportOnnx(importOnnx(bytes)), { x: Tensor.float32([1, 1, 1, 3], [1, 2, 3]) });
+    expect(ours.y?.toNumbers()).toEqual([5, 0, 10, 0, 15, 0]);
   });
 
   it('exports what onnxruntime computes from the original, for any geometry (property)', async () => {
@@ -116,8 +144,17 @@ describe('ConvTranspose import', () => {
                 : p.form === 'VALID'
                   ? full
                   : p.size.map((d, i) => d * (p.stride[i] as number));
-          // SAME where the full result is shorter than input x stride needs negative pads: invalid.
-          fc.pre(target.every((t, i) => t >= 1 && t <= (full[i] as number)));
+          // An output longer than the full result extends it through output_padding, which
+          // onnxruntime (and qtk) keep below the stride. For SAME_* onnxruntime does not extend
+          // (it gives fewer than input x stride outputs, against the spec; see above): no reference.
+          fc.pre(
+            target.every(
+              (t, i) =>
+                t >= 1 &&
+                t - (full[i] as number) + (outputPadding[i] as number) < (p.stride[i] as number) &&
+                (!p.form.startsWith('SAME') || t <= (full[i] as number)),
+            ),
+          );
           const geometry: Attribute[] = [
             attr.ints('strides', p.stride),
             attr.ints('dilations', p.dilation),
@@ -163,7 +200,7 @@ describe('ConvTranspose import', () => {
 
   it('names what it refuses', () => {
     expect(importError(model([attr.ints('output_shape', [1, 9]), stride])).message).toBe(
-      "up.onnx: node 'up' (ConvTranspose, opset 17): output dim 1 of 9 is longer than the full result 7 (output_shape would need negative pads)",
+      "up.onnx: node 'up' (ConvTranspose, opset 17): output dim 1 of 9 is 2 longer than the full result 7; that needs output_padding 2, which must stay below the stride 2",
     );
     expect(importError(model([attr.ints('output_shape', [6]), stride])).message).toContain(
       'output_shape has 1 entries, expected 2 (or 4)',

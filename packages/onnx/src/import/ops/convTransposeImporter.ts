@@ -3,29 +3,39 @@ import type { NodeImportContext } from '../NodeImportContext.js';
 import { nodeInputs } from './nodeInputs.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 
+/** Explicit pads (ONNX order) and output_padding standing for a node's `output_shape` or `auto_pad`. */
+interface ResolvedPadding {
+  readonly pads: number[];
+  readonly outputPadding: number[];
+}
+
 /**
- * Resolves `output_shape` and `auto_pad` to explicit pads (ONNX order), by the spec's text from
- * opset 11, which onnxruntime follows at every opset: the output is `output_shape`, or
+ * Resolves `output_shape` and `auto_pad` to explicit pads and output_padding, by the spec's text
+ * from opset 11, which onnxruntime follows at every opset: the output is `output_shape`, or
  * `input x stride` for SAME_UPPER and SAME_LOWER; the full result's extra length
  * `total = full - output` is cropped, the odd position at the end for SAME_UPPER and at the
- * beginning otherwise. Needs static spatial dims. `undefined` when the node's `pads` stand as
- * they are.
+ * beginning otherwise. An output longer than the full result is extended at the end (positions
+ * only the bias reaches), which is more output_padding; as onnxruntime, qtk takes that only while
+ * output_padding stays below the stride. Needs static spatial dims. `undefined` when the node's
+ * `pads` and `output_padding` stand as they are.
  */
-function resolvePads(
+function resolvePadding(
   ctx: NodeImportContext,
   x: Value,
   kernel: readonly number[],
   strides: readonly number[],
   dilations: readonly number[],
   outputPadding: readonly number[],
-): number[] | undefined {
+): ResolvedPadding | undefined {
   const autoPad = ctx.attrs.string('auto_pad') ?? 'NOTSET';
   if (!['NOTSET', 'VALID', 'SAME_UPPER', 'SAME_LOWER'].includes(autoPad))
     ctx.fail(`auto_pad '${autoPad}' is not NOTSET, VALID, SAME_UPPER or SAME_LOWER`);
   const rank = kernel.length;
   const outputShape = ctx.attrs.ints('output_shape');
   if (!outputShape && (autoPad === 'NOTSET' || autoPad === 'VALID')) {
-    return autoPad === 'VALID' ? new Array<number>(2 * rank).fill(0) : undefined;
+    return autoPad === 'VALID'
+      ? { pads: new Array<number>(2 * rank).fill(0), outputPadding: [...outputPadding] }
+      : undefined;
   }
   if (outputShape && outputShape.length !== rank && outputShape.length !== rank + 2)
     ctx.fail(`output_shape has ${outputShape.length} entries, expected ${rank} (or ${rank + 2})`);
@@ -42,6 +52,7 @@ function resolvePads(
     : spatial.map((d, i) => d * (strides[i] as number));
   const begins: number[] = [];
   const ends: number[] = [];
+  const extended = [...outputPadding];
   spatial.forEach((d, i) => {
     const full = convTransposeOutputSize(
       d,
@@ -54,15 +65,22 @@ function resolvePads(
     );
     const total = full - (target[i] as number);
     if (total < 0) {
-      ctx.fail(
-        `output dim ${i} of ${target[i]} is longer than the full result ${full} (${outputShape ? 'output_shape' : `auto_pad ${autoPad}`} would need negative pads)`,
-      );
+      const padding = (outputPadding[i] as number) - total;
+      if (padding >= (strides[i] as number)) {
+        ctx.fail(
+          `output dim ${i} of ${target[i]} is ${-total} longer than the full result ${full}; that needs output_padding ${padding}, which must stay below the stride ${strides[i]}`,
+        );
+      }
+      begins.push(0);
+      ends.push(0);
+      extended[i] = padding;
+      return;
     }
     const small = Math.floor(total / 2);
     begins.push(autoPad === 'SAME_UPPER' ? small : total - small);
     ends.push(autoPad === 'SAME_UPPER' ? total - small : small);
   });
-  return [...begins, ...ends];
+  return { pads: [...begins, ...ends], outputPadding: extended };
 }
 
 /**
@@ -91,7 +109,7 @@ export const convTransposeImporter: OnnxOpImporter = {
       if (list && list.length !== kernel.length)
         ctx.fail(`${name} has ${list.length} entries, expected ${kernel.length}`);
     }
-    const resolved = resolvePads(
+    const resolved = resolvePadding(
       ctx,
       x,
       kernel,
@@ -102,10 +120,11 @@ export const convTransposeImporter: OnnxOpImporter = {
     const attrs: Record<string, AttributeValue> = {};
     if (ctx.attrs.has('kernel_shape')) attrs.kernel_shape = kernel;
     if (strides) attrs.strides = strides;
-    const pads = resolved ?? ctx.attrs.ints('pads');
+    const pads = resolved ? resolved.pads : ctx.attrs.ints('pads');
     if (pads) attrs.pads = pads;
     if (dilations) attrs.dilations = dilations;
-    if (outputPadding) attrs.output_padding = outputPadding;
+    const padding = resolved ? resolved.outputPadding : outputPadding;
+    if (padding) attrs.output_padding = padding;
     const group = ctx.attrs.int('group');
     if (group !== undefined) attrs.group = group;
     ctx.emit('ConvTranspose', inputs, attrs);
