@@ -37,6 +37,12 @@ export * from './nn/SymbolicTensor.js';
 export * from './nn/Tracer.js';
 export * from './nn/trace.js';
 export * from './ops/AttributeReader.js';
+export {
+  type ConvTransposeGeometry,
+  convTransposeGeometryProblem,
+  convTransposeOutputSize,
+  readConvTransposeGeometry,
+} from './ops/core/convTranspose.js';
 export { DEPTH_TO_SPACE_MODES } from './ops/core/depthSpace.js';
 export { einsumLabelSizes } from './ops/core/einsum.js';
 export { type EinsumEquation, parseEinsum } from './ops/core/einsumEquation.js';
@@ -74,6 +80,7 @@ export * from './ops/OpDefinition.js';
 export * from './ops/OpRegistry.js';
 export * from './ops/OpTraits.js';
 export * from './passes/foldBatchNorm.js';
+export * from './passes/foldBatchNormIntoConvTranspose.js';
 export * from './quant/fakeQuantize.js';
 export * from './quant/fixedPoint.js';
 export * from './quant/QuantDType.js';

@@ -1,8 +1,17 @@
 import type { Kernel } from '@qtk/ir';
 import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/integerElementwiseKernels.js';
-import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
+import {
+  integerConvKernel,
+  integerConvTransposeKernel,
+  integerLinearKernel,
+  integerMatMulKernel,
+} from './integer/integerGemmKernels.js';
 import { integerGridSampleKernel } from './integer/integerGridSampleKernel.js';
-import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
+import {
+  integerInstanceNormKernel,
+  integerLayerNormKernel,
+  integerSoftmaxKernel,
+} from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceOverAxesKernel } from './integer/integerReduceKernels.js';
 import { integerResizeKernel } from './integer/integerResizeKernel.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
@@ -32,4 +41,6 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['ReduceSum', integerReduceOverAxesKernel],
   ['Resize', integerResizeKernel],
   ['GridSample', integerGridSampleKernel],
+  ['ConvTranspose', integerConvTransposeKernel],
+  ['InstanceNorm', integerInstanceNormKernel],
 ]);

@@ -4,6 +4,7 @@ import { clipKernel } from './kernels/clip.js';
 import { concatKernel } from './kernels/concat.js';
 import { constantOfShapeKernel } from './kernels/constantOfShape.js';
 import { convKernel } from './kernels/conv.js';
+import { convTransposeKernel } from './kernels/convTranspose.js';
 import { cumSumKernel } from './kernels/cumSum.js';
 import { depthToSpaceKernel, spaceToDepthKernel } from './kernels/depthSpace.js';
 import { dropoutKernel } from './kernels/dropout.js';
@@ -26,7 +27,7 @@ import { gatherElementsKernel } from './kernels/gatherElements.js';
 import { gridSampleKernel } from './kernels/gridSample.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
-import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
+import { batchNormKernel, instanceNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { padKernel } from './kernels/pad.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
 import { rangeKernel } from './kernels/range.js';
@@ -118,6 +119,8 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   GlobalMaxPool: globalMaxPoolKernel,
   Resize: resizeKernel,
   GridSample: gridSampleKernel,
+  ConvTranspose: convTransposeKernel,
+  InstanceNorm: instanceNormKernel,
 };
 
 /**

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { calibrateToQat } from '@qtk/backend';
-import { type Artifact, type Graph, type Module, manualSeed, type Tensor } from '@qtk/ir';
+import { type Artifact, type Graph, type Module, manualSeed, randn, type Tensor } from '@qtk/ir';
 import { articleExampleInput, SmallModel, SmallModelTwoOutputs } from '@qtk/ir/models';
 import { loadOnnx } from '@qtk/onnx';
 import {
@@ -76,3 +76,22 @@ export async function smallCnnQat(
 export { warpModel, warpQat } from './warpQat.js';
 
 /** Cosine similarity of two tensors' values. */
+
+/**
+ * A calibrated QAT artifact of the PyTorch decoder fixture (`convtranspose/decoder.onnx`:
+ * ConvTranspose, InstanceNorm, ReLU, ConvTranspose), calibrated on 16 seeded `randn` samples, with
+ * its fixture input and PyTorch's output. Its last ConvTranspose is read only by the model output,
+ * so it keeps a high-precision output.
+ */
+export async function decoderQat(
+  preset: Preset = 'int8',
+  march = 'nash-m',
+): Promise<{ artifact: Artifact; x: Tensor; input: string; reference: Tensor }> {
+  const graph = await loadOnnx(fixturePath('convtranspose', 'decoder.onnx'), { evaluate: evaluateNode });
+  const x = readFixtureTensor(fixturePath('convtranspose', 'decoder.input.npy'));
+  const input = graph.inputs[0]?.name as string;
+  manualSeed(7);
+  const samples = Array.from({ length: 16 }, () => ({ [input]: randn(...x.shape) as Tensor }));
+  const { artifact } = calibrateToQat(graph, x, { march, qconfigSetter: setterOf(preset), samples, run: runGraph });
+  return { artifact, x, input, reference: readFixtureTensor(fixturePath('convtranspose', 'decoder.output.npy')) };
+}

@@ -15,6 +15,9 @@ export interface MacEstimate {
  * - MatMul, Gemm: output elements x K (the reduced dim);
  * - Einsum of two or more operands: output elements x the sizes of the labels summed over (one
  *   MAC per term of each output's sum; a one-operand Einsum only moves or adds, 0).
+ * - ConvTranspose: input elements x (C_out / group x kernel elements), i.e. W's elements per input
+ *   channel: every input value meets its group's kernels once (products that land in the
+ *   cropped pads included).
  *
  * Every other op counts 0 (elementwise work is small next to these and is not a MAC). A symbolic
  * dim counts as 1, so a model with a symbolic batch gets MACs per sample; the symbols are returned.
@@ -62,6 +65,8 @@ export function estimateMacs(graph: Graph, node: Node): MacEstimate {
       perOutput = [...sizes].reduce((p, [label, d]) => (eq.output.includes(label) ? p : p * size(d)), 1);
       break;
     }
+    case 'ConvTranspose':
+      return { macs: product(shapeOf(0)) * product(shapeOf(1).slice(1)), symbols: [...symbols] };
     default:
       return { macs: 0, symbols: [] };
   }

@@ -102,7 +102,7 @@ function runAlone(run: GraphRunner, node: Node, inputs: readonly Tensor[]): Tens
 }
 
 /**
- * Compares every converted GEMM (`qtk` Linear, Conv, MatMul) with the fake-quant tensor it stands
+ * Compares every converted GEMM (`qtk` Linear, Conv, MatMul, ConvTranspose) with the fake-quant tensor it stands
  * for (the QAT graph in VALIDATION), in LSB: once alone on the fake-quant model's own inputs, once
  * as part of both whole models run on the same feeds.
  */
@@ -116,7 +116,7 @@ export function measureGemmConsistency(
   const got = captureAll(run, quantized, feeds);
   const out: GemmConsistency[] = [];
   for (const node of quantized.nodes) {
-    if (node.domain !== QTK_DOMAIN || !['Linear', 'Conv', 'MatMul'].includes(node.op)) continue;
+    if (node.domain !== QTK_DOMAIN || !['Linear', 'Conv', 'MatMul', 'ConvTranspose'].includes(node.op)) continue;
     const dtype = node.attrs.out_dtype as string;
     const requantized = dtype === 'int8' || dtype === 'int16';
     const qatNode = qat.findNode(node.name);
@@ -127,8 +127,9 @@ export function measureGemmConsistency(
     const sx = (node.attrs.input_scale as number[])[0] as number;
     const sw = node.attrs.weight_scales as number[];
     const shape = q.shape;
-    const channels = node.op === 'Conv' ? (shape[1] as number) : (shape[shape.length - 1] as number);
-    const inner = node.op === 'Conv' ? shape.slice(2).reduce((a, b) => a * b, 1) : 1;
+    const channelsFirst = node.op === 'Conv' || node.op === 'ConvTranspose';
+    const channels = channelsFirst ? (shape[1] as number) : (shape[shape.length - 1] as number);
+    const inner = channelsFirst ? shape.slice(2).reduce((a, b) => a * b, 1) : 1;
     const lsbOf = (i: number): number => {
       if (requantized) return (node.attrs.output_scale as number[])[0] as number;
       const c = sw.length === 1 ? 0 : Math.floor(i / inner) % channels;

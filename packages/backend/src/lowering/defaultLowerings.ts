@@ -3,11 +3,13 @@ import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
 import { lowerArgExtremum } from './lowerArgExtremum.js';
+import { lowerConvTranspose } from './lowerConvTranspose.js';
 import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
 import { lowerGridSample } from './lowerGridSample.js';
+import { lowerInstanceNorm } from './lowerInstanceNorm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
 import { lowerPad } from './lowerPad.js';
@@ -125,4 +127,6 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
     ],
   },
   GridSample: { lower: lowerGridSample, emits: (p) => [integerOp('GridSample', p.units.vector)] },
+  ConvTranspose: { lower: lowerConvTranspose, emits: (p) => [integerOp('ConvTranspose', p.units.gemm)] },
+  InstanceNorm: { lower: lowerInstanceNorm, emits: (p) => [integerOp('InstanceNorm', p.units.normalization)] },
 };

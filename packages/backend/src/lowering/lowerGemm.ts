@@ -1,19 +1,7 @@
-import {
-  type AttributeValue,
-  type Node,
-  QTK_DOMAIN,
-  quantizeMultiplier,
-  roundHalfToEven,
-  Tensor,
-  type Value,
-} from '@qtk/ir';
-import { fakeQuantTarget } from './fakeQuantTarget.js';
-import { gemmOutputPlan } from './gemmOutputPlan.js';
-import type { Lowered, LoweredInt } from './Lowered.js';
+import { type AttributeValue, type Node, Tensor } from '@qtk/ir';
+import { emitIntegerGemm } from './emitIntegerGemm.js';
+import type { LoweredInt } from './Lowered.js';
 import type { LoweringContext } from './LoweringContext.js';
-
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 
 /** A 2-D int tensor [rows, cols] transposed. */
 function transpose2d(t: Tensor): Tensor {
@@ -53,7 +41,6 @@ export function lowerGemm(ctx: LoweringContext, node: Node): boolean {
     return false;
   const x = ctx.get(node.input(0));
   if (x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
-  const sx = x.scales[0] as number;
   const activation2 = node.op === 'MatMul' && !node.inputs[1]?.constant && ctx.get(node.input(1));
   let weight: LoweredInt | undefined;
   let op: 'Linear' | 'Conv' | 'MatMul';
@@ -69,93 +56,15 @@ export function lowerGemm(ctx: LoweringContext, node: Node): boolean {
   const channels = op === 'MatMul' ? 1 : (weight.value.type.shape[0] as number);
   const sw =
     weight.scales.length === 1 ? new Array<number>(channels).fill(weight.scales[0] as number) : [...weight.scales];
-  const sAcc = sw.map((s) => sx * s);
-
-  let bias = null;
-  const b = op === 'MatMul' ? undefined : node.inputs[2];
-  if (b) {
-    if (!b.constant || (b.type.dtype !== 'float32' && b.type.dtype !== 'float64')) return false;
-    const values = b.constant.toNumbers();
-    if (values.length !== channels && values.length !== 1) return false;
-    let clipped = 0;
-    const q = Int32Array.from({ length: channels }, (_, c) => {
-      const v = roundHalfToEven((values[values.length === 1 ? 0 : c] as number) / (sAcc[c] as number));
-      if (v < INT32_MIN || v > INT32_MAX) clipped++;
-      return Math.min(Math.max(v, INT32_MIN), INT32_MAX);
-    });
-    if (clipped)
-      ctx.warnings.push(`${node.name}: ${clipped} bias values do not fit int32 at scale s_in s_w and were clipped`);
-    bias = ctx.graph.addConstant(`${b.name}_int32`, new Tensor('int32', [channels], q));
-  }
-
-  const plan = gemmOutputPlan(node, new Set(ctx.source.outputs));
-  const stage: Record<string, AttributeValue> = {
-    overflow: ctx.policy.accumulatorOverflow,
-    input_scale: [sx],
-    weight_scales: op === 'MatMul' ? [...weight.scales] : sw,
-  };
-  const channelAxis = op === 'Conv' ? 1 : node.output().type.shape.length - 1;
-  // What the emitted output is, once it exists.
-  let describe: (value: Value) => Lowered;
-  if (plan.fq) {
-    const target = fakeQuantTarget(plan.fq);
-    const sOut = target.scales[0] as number;
-    const params = sAcc.map((s) => quantizeMultiplier(s / sOut, node.name));
-    Object.assign(stage, {
-      out_dtype: target.dtype,
-      multipliers: params.map((p) => p.multiplier),
-      shifts: params.map((p) => p.shift),
-      output_scale: [sOut],
-      ...clampOf(plan.activation, sOut),
-    });
-    describe = (value) => ({ kind: 'int', value, dtype: target.dtype, scales: [sOut] });
-  } else if (ctx.policy.highPrecisionGemmOutput === 'int32') {
-    stage.out_dtype = 'int32';
-    const scales = op === 'MatMul' ? [sAcc[0] as number] : sAcc;
-    describe = (value) => ({
-      kind: 'int',
-      value,
-      dtype: 'int32',
-      scales,
-      ...(scales.length > 1 ? { axis: channelAxis } : {}),
-    });
-  } else {
-    Object.assign(stage, { out_dtype: 'float32', out_scales: op === 'MatMul' ? [sAcc[0] as number] : sAcc });
-    describe = (value) => ({ kind: 'float', value });
-  }
-  const geometry = op === 'Conv' ? { ...node.attrs } : {};
-  delete (geometry as Record<string, unknown>).kernel_shape;
-  const out = ctx
-    .emit({
-      op,
-      domain: QTK_DOMAIN,
-      name: node.name,
-      inputs: op === 'MatMul' ? [x.value, weight.value] : [x.value, weight.value, bias],
-      attrs: { ...geometry, ...stage },
-      outputs: [node.output().name],
-      unit: ctx.policy.units.gemm,
-    })
-    .output();
-  const lowered = describe(out);
-  if (plan.fq) {
-    ctx.consume(plan.fq);
-    if (plan.activation) ctx.consume(plan.activation);
-    ctx.set(plan.fq.output(), lowered);
-  } else {
-    ctx.set(node.output(), lowered);
-  }
-  return true;
-}
-
-/** The requantization clamp of a fused ReLU (min 0) or ReLU6 (Clip bounds) at the output scale. */
-function clampOf(activation: Node | undefined, sOut: number): Record<string, number> {
-  if (!activation) return {};
-  if (activation.op === 'Relu') return { clamp_min: 0 };
-  const bound = (i: number) => activation.inputs[i]?.constant?.toNumbers()[0];
-  const lo = bound(1);
-  const hi = bound(2);
-  return {
-    ...(lo !== undefined ? { clamp_min: roundHalfToEven(lo / sOut) } : {}),
-    ...(hi !== undefined ? { clamp_max: roundHalfToEven(hi / sOut) } : {}),
-  };
+  const geometry: Record<string, AttributeValue> = op === 'Conv' ? { ...node.attrs } : {};
+  delete geometry.kernel_shape;
+  return emitIntegerGemm(ctx, node, {
+    op,
+    x,
+    weight,
+    weightScales: sw,
+    channelAxis: op === 'Conv' ? 1 : node.output().type.shape.length - 1,
+    bias: op === 'MatMul' ? undefined : node.inputs[2],
+    geometry,
+  });
 }

@@ -1,15 +1,7 @@
-import {
-  type Node,
-  numel,
-  QTK_DOMAIN,
-  quantizeMultiplier,
-  quantizeTensor,
-  roundHalfToEven,
-  scaleFromAbsMax,
-  Tensor,
-} from '@qtk/ir';
+import { type Node, numel, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
+import { normalizationParameters } from './normalizationParameters.js';
 import { outputPoint } from './outputPoint.js';
 
 /**
@@ -30,42 +22,18 @@ export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
   const target = fakeQuantTarget(fq);
   const sx = x.scales[0] as number;
   const sOut = target.scales[0] as number;
-  const f = ctx.policy.layerNormFracBits;
   const gammaConst = node.inputs[1]?.constant;
   const betaConst = node.inputs[2]?.constant;
   if ((node.inputs[1] && !gammaConst) || (node.inputs[2] && !betaConst)) return false;
-  let gamma = null;
-  let sg = 1;
-  if (gammaConst) {
-    const g = gammaConst.toNumbers();
-    sg = scaleFromAbsMax(Math.max(...g.map(Math.abs)), 'qint16');
-    gamma = ctx.graph.addConstant(
-      `${node.name}.gamma_int16`,
-      quantizeTensor(gammaConst.reshape([d]), { dtype: 'qint16', scales: [sg] }),
-    );
-  }
-  const beta = betaConst
-    ? ctx.graph.addConstant(
-        `${node.name}.beta_int32`,
-        new Tensor(
-          'int32',
-          [d],
-          Int32Array.from(betaConst.toNumbers(), (b) => roundHalfToEven((b / sOut) * 2 ** f)),
-        ),
-      )
-    : null;
-  const m = quantizeMultiplier(sg / sOut, node.name);
+  const p = normalizationParameters(ctx, node, gammaConst, betaConst, d, d, sx, sOut, attrs.float('epsilon'));
   const out = ctx.emit({
     op: 'LayerNorm',
     domain: QTK_DOMAIN,
     name: node.name,
-    inputs: [x.value, gamma, beta],
+    inputs: [x.value, p.gamma, p.beta],
     attrs: {
       axis,
-      epsilon_int: roundHalfToEven((attrs.float('epsilon') * d * d) / (sx * sx)),
-      multiplier: m.multiplier,
-      shift: m.shift,
-      frac_bits: f,
+      ...p.attrs,
       out_dtype: target.dtype,
       input_scale: [sx],
       output_scale: [sOut],

@@ -5,6 +5,7 @@ import type { Match } from '../rewrite/matchPattern.js';
 import { anyValue, constantValue, type OpPattern, opPattern } from '../rewrite/Pattern.js';
 import { type RewriteRule, replaceMatch, rewriteGraph } from '../rewrite/rewriteGraph.js';
 import { Tensor } from '../tensor/Tensor.js';
+import { foldBatchNormIntoConvTranspose } from './foldBatchNormIntoConvTranspose.js';
 
 /**
  * `BatchNorm(Conv(x, w, b?), scale, bias, mean, var)` with constant parameters: captures `conv`,
@@ -78,9 +79,12 @@ export const foldBatchNormIntoConv: RewriteRule = {
   },
 };
 
-/** Folds every Conv + BatchNorm pair (where the Conv's output feeds only the BatchNorm). */
+/**
+ * Folds every Conv + BatchNorm and ConvTranspose + BatchNorm pair (where the convolution's output
+ * feeds only the BatchNorm).
+ */
 export function foldBatchNorms(graph: Graph): number {
-  const fired = rewriteGraph(graph, [foldBatchNormIntoConv]);
+  const fired = rewriteGraph(graph, [foldBatchNormIntoConv, foldBatchNormIntoConvTranspose]);
   graph.removeDeadCode();
-  return fired[foldBatchNormIntoConv.name] ?? 0;
+  return (fired[foldBatchNormIntoConv.name] ?? 0) + (fired[foldBatchNormIntoConvTranspose.name] ?? 0);
 }

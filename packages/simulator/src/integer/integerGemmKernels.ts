@@ -1,5 +1,6 @@
 import type { Kernel, KernelContext, Tensor } from '@qtk/ir';
 import { convAccumulate } from '../kernels/conv.js';
+import { convTransposeAccumulate } from '../kernels/convTranspose.js';
 import { optionalInput, requiredInput } from '../kernels/kernelInputs.js';
 import { linearAccumulate, matMulAccumulate } from '../kernels/matmul.js';
 import { nodeError } from '../kernels/nodeError.js';
@@ -40,4 +41,17 @@ export const integerMatMulKernel: Kernel = (ctx) => {
   const b = integerOperand(ctx, 1, 'B', ACTIVATIONS);
   const { acc, shape } = matMulAccumulate(ctx, a, b);
   return [outputStage(ctx, acc, shape, Math.max(0, shape.length - 1))];
+};
+
+/**
+ * Integer ConvTranspose: exact int32 sums (the same scatter as the float kernel, in double, where
+ * int8/int16 products and their sums are exact), the accumulator rule, then the output stage per
+ * output channel (axis 1).
+ */
+export const integerConvTransposeKernel: Kernel = (ctx) => {
+  const x = integerOperand(ctx, 0, 'input', ACTIVATIONS);
+  const w = integerOperand(ctx, 1, 'weight', ACTIVATIONS);
+  const b = optionalInput(ctx, 2) ? integerOperand(ctx, 2, 'bias', ['int32']) : undefined;
+  const { acc, shape } = convTransposeAccumulate(ctx, x, w, b);
+  return [outputStage(ctx, acc, shape, 1)];
 };

@@ -2,17 +2,8 @@ import { type DType, type Kernel, multiplyByFixedPoint, normalizeAxis, numel, Te
 import { requiredInput } from '../kernels/kernelInputs.js';
 import { nodeError } from '../kernels/nodeError.js';
 import { numberStorage } from '../kernels/storage.js';
+import { normalizeIntegerRow, rowNormalization } from './integerRowNormalization.js';
 import { clampBounds } from './outputStage.js';
-
-/** floor(sqrt(n)) of a non-negative BigInt, by Newton's iteration. */
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // The float estimate is within a few units; settle it exactly.
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
-}
 
 /** Integer LayerNorm (see `IntegerLayerNorm` in `@qtk/ir` for the arithmetic). */
 export const integerLayerNormKernel: Kernel = (ctx) => {
@@ -26,39 +17,14 @@ export const integerLayerNormKernel: Kernel = (ctx) => {
   const beta = ctx.inputs[2] ? numberStorage(ctx.inputs[2]) : undefined;
   if ((gamma && gamma.length !== d) || (beta && beta.length !== d))
     throw nodeError(ctx, `gamma and beta must have ${d} values`);
-  const eps = BigInt(ctx.attrs.int('epsilon_int'));
-  const m = BigInt(ctx.attrs.int('multiplier'));
-  const f = ctx.attrs.int('frac_bits');
-  const down = BigInt(48 + ctx.attrs.int('shift') - f);
-  const halfDown = down > 0n ? 1n << (down - 1n) : 0n;
-  const dtype = ctx.attrs.string('out_dtype') as DType;
-  const { lo, hi, qmin, qmax } = clampBounds(ctx, dtype);
-  const half = f > 0 ? 2 ** (f - 1) : 0;
-  const scale = 2 ** f;
+  const arithmetic = rowNormalization(ctx);
   const src = numberStorage(x);
-  const out = Tensor.zeros(dtype, x.shape);
+  const out = Tensor.zeros(ctx.attrs.string('out_dtype') as DType, x.shape);
   const dst = out.data as Int8Array | Int16Array;
+  const g = gamma && { data: gamma, offset: 0, stride: 1 };
+  const b = beta && { data: beta, offset: 0, stride: 1 };
   let saturated = 0;
-  for (let r = 0; r < rows; r++) {
-    const base = r * d;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < d; i++) {
-      const v = src[base + i] as number;
-      s1 += v;
-      s2 += v * v;
-    }
-    let variance = BigInt(d) * BigInt(s2) - BigInt(s1) * BigInt(s1) + eps;
-    if (variance < 1n) variance = 1n;
-    const rstd = isqrt((1n << 96n) / variance) * m;
-    for (let i = 0; i < d; i++) {
-      const c = BigInt(d * (src[base + i] as number) - s1) * (gamma ? BigInt(gamma[i] as number) : 1n);
-      const t = Number((c * rstd + halfDown) >> down) + (beta ? (beta[i] as number) : 0);
-      const y = Math.floor((t + half) / scale);
-      if (y < qmin || y > qmax) saturated++;
-      dst[base + i] = Math.min(Math.max(y, lo), hi);
-    }
-  }
+  for (let r = 0; r < rows; r++) saturated += normalizeIntegerRow(arithmetic, src, dst, r * d, d, g, b);
   if (saturated > 0) ctx.count('saturated', saturated);
   return [out];
 };
@@ -104,5 +70,35 @@ export const integerSoftmaxKernel: Kernel = (ctx) => {
       }
     }
   }
+  return [out];
+};
+
+/**
+ * Integer InstanceNorm (see `IntegerInstanceNorm` in `@qtk/ir`): the integer LayerNorm arithmetic
+ * on each image and channel's spatial values, gamma and beta read per channel.
+ */
+export const integerInstanceNormKernel: Kernel = (ctx) => {
+  const x = requiredInput(ctx, 0);
+  if (x.dtype !== 'int8' && x.dtype !== 'int16') throw nodeError(ctx, `input is ${x.dtype}, expected int8 or int16`);
+  if (x.rank < 3) throw nodeError(ctx, `input must be N x C x D1 x ..., got [${x.shape.join(',')}]`);
+  const channels = x.shape[1] as number;
+  const d = numel(x.shape.slice(2));
+  const rows = (x.shape[0] as number) * channels;
+  const gamma = ctx.inputs[1] ? numberStorage(ctx.inputs[1]) : undefined;
+  const beta = ctx.inputs[2] ? numberStorage(ctx.inputs[2]) : undefined;
+  if ((gamma && gamma.length !== channels) || (beta && beta.length !== channels))
+    throw nodeError(ctx, `gamma and beta must have ${channels} values`);
+  const arithmetic = rowNormalization(ctx);
+  const src = numberStorage(x);
+  const out = Tensor.zeros(ctx.attrs.string('out_dtype') as DType, x.shape);
+  const dst = out.data as Int8Array | Int16Array;
+  let saturated = 0;
+  for (let r = 0; r < rows; r++) {
+    const c = r % channels;
+    const g = gamma && { data: gamma, offset: c, stride: 0 };
+    const b = beta && { data: beta, offset: c, stride: 0 };
+    saturated += normalizeIntegerRow(arithmetic, src, dst, r * d, d, g, b);
+  }
+  if (saturated > 0) ctx.count('saturated', saturated);
   return [out];
 };

@@ -105,3 +105,42 @@ export const layerNormKernel: Kernel = (ctx) => {
   const stats = [means, invs].filter((v) => v !== undefined).map((v) => new Tensor('float32', statsShape, v));
   return [out, ...stats];
 };
+
+/**
+ * InstanceNormalization: per image and channel, mean and biased variance over the spatial dims
+ * (two-pass, in double), then (x - mean) / sqrt(var + epsilon) * scale[c] + B[c].
+ */
+export const instanceNormKernel: Kernel = (ctx) => {
+  const x = floatInput(ctx, 0);
+  if (x.rank < 3) throw nodeError(ctx, `input must be N x C x D1 x ..., got ${formatShape(x.shape)}`);
+  const channels = x.shape[1] as number;
+  const [scale, bias] = [1, 2].map((i) => {
+    const t = floatInput(ctx, i);
+    if (t.rank !== 1 || t.size !== channels) {
+      throw nodeError(ctx, `${i === 1 ? 'scale' : 'B'} must be [${channels}], got ${formatShape(t.shape)}`);
+    }
+    return t.data;
+  }) as [Float32Array | Float64Array, Float32Array | Float64Array];
+  const epsilon = ctx.attrs.float('epsilon');
+  const d = numel(x.shape.slice(2));
+  const rows = (x.shape[0] as number) * channels;
+  const out = Tensor.zeros(x.dtype, x.shape);
+  const src = x.data;
+  const dst = out.data;
+  for (let r = 0; r < rows; r++) {
+    const base = r * d;
+    let sum = 0;
+    for (let i = 0; i < d; i++) sum += src[base + i] as number;
+    const mean = sum / d;
+    let squares = 0;
+    for (let i = 0; i < d; i++) {
+      const c = (src[base + i] as number) - mean;
+      squares += c * c;
+    }
+    const c = r % channels;
+    const factor = (scale[c] as number) / Math.sqrt(squares / d + epsilon);
+    const b = bias[c] as number;
+    for (let i = 0; i < d; i++) dst[base + i] = ((src[base + i] as number) - mean) * factor + b;
+  }
+  return [out];
+};

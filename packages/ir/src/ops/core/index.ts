@@ -4,6 +4,7 @@ import { Clip } from './clip.js';
 import { Concat } from './concat.js';
 import { ConstantOfShape } from './constantOfShape.js';
 import { Conv } from './conv.js';
+import { ConvTranspose } from './convTranspose.js';
 import { CumSum } from './cumSum.js';
 import { DepthToSpace, SpaceToDepth } from './depthSpace.js';
 import { Dropout } from './dropout.js';
@@ -31,7 +32,7 @@ import { Gather } from './gather.js';
 import { GatherElements } from './gatherElements.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { GridSample } from './gridSample.js';
-import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
+import { BatchNorm, InstanceNorm, LayerNorm, Softmax } from './normalization.js';
 import { Pad } from './pad.js';
 import { AveragePool, GlobalAveragePool, GlobalMaxPool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
@@ -118,6 +119,8 @@ export const coreOps = [
   GlobalMaxPool,
   Resize,
   GridSample,
+  ConvTranspose,
+  InstanceNorm,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**

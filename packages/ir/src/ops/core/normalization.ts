@@ -73,3 +73,30 @@ export const Softmax: CoreOpDefinition<'Softmax'> = {
     return [x];
   },
 };
+
+/**
+ * Instance normalization (ONNX InstanceNormalization): per image and channel, over the spatial
+ * dims, (x - mean) / sqrt(var + epsilon) * scale[c] + B[c] with the biased variance. PyTorch's
+ * `nn.InstanceNorm{1,2,3}d` without running statistics exports as this.
+ */
+export const InstanceNorm: CoreOpDefinition<'InstanceNorm'> = {
+  op: 'InstanceNorm',
+  traits: { quantRole: 'compute', parameterInputs: [1, 2], int16Internals: true },
+  summary: '(x - mean) / sqrt(var + epsilon) * scale + B per image and channel, over the spatial dims.',
+  inputs: [{ name: 'input' }, { name: 'scale' }, { name: 'B' }],
+  outputs: [{ name: 'output' }],
+  attributes: { epsilon: { kind: 'float', default: 1e-5 } },
+  inferTypes(ctx: InferenceContext) {
+    const x = ctx.requireInput(0);
+    if (x.shape.length < 3) ctx.fail(`input must be N x C x D1 x ..., got ${formatShape(x.shape)}`);
+    const c = x.shape[1];
+    for (const i of [1, 2]) {
+      const t = ctx.requireInput(i);
+      const what = i === 1 ? 'scale' : 'B';
+      if (t.dtype !== x.dtype) ctx.fail(`${what} is ${t.dtype}, input is ${x.dtype}`);
+      if (t.shape.length !== 1 || (typeof c === 'number' && typeof t.shape[0] === 'number' && t.shape[0] !== c))
+        ctx.fail(`${what} must be [${c}], got ${formatShape(t.shape)}`);
+    }
+    return [x];
+  },
+};

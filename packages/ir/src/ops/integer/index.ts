@@ -1,8 +1,8 @@
 import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
-import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
+import { IntegerConv, IntegerConvTranspose, IntegerLinear, IntegerMatMul } from './integerGemm.js';
 import { IntegerGridSample } from './integerGridSample.js';
-import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
+import { IntegerInstanceNorm, IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean, IntegerReduceSum } from './integerReduce.js';
 import { IntegerResize } from './integerResize.js';
 import { Lut, SegmentLut } from './lookupTables.js';
@@ -32,4 +32,6 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerReduceSum,
   IntegerResize,
   IntegerGridSample,
+  IntegerConvTranspose,
+  IntegerInstanceNorm,
 ];

@@ -1,5 +1,6 @@
 import type { Dim } from '../../shape/Shape.js';
 import { Conv as FloatConv } from '../core/conv.js';
+import { ConvTranspose as FloatConvTranspose } from '../core/convTranspose.js';
 import { Linear as FloatLinear, MatMul as FloatMatMul } from '../core/gemm.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
 import { checkOutputStage, isIntegerActivation, OUTPUT_STAGE_ATTRIBUTES } from './outputStage.js';
@@ -65,6 +66,28 @@ export const IntegerMatMul: OpDefinition = {
     checkOperands(ctx, undefined);
     const [y] = FloatMatMul.inferTypes(ctx);
     const dtype = checkOutputStage(ctx, 1);
+    return [{ dtype, shape: y?.shape ?? [] }];
+  },
+};
+
+/**
+ * Integer transposed convolution on the TAE (NC[D]HW; groups, strides, pads, dilations and
+ * output_padding as the float ConvTranspose; W `[C_in, C_out/group, k...]` int8/int16): every
+ * product accumulated into its output position in int32, plus B (int32 at s_x s_w[c]), then the
+ * output stage per output channel (axis 1, C_out = W[1] x group entries, or one).
+ */
+export const IntegerConvTranspose: OpDefinition = {
+  op: 'ConvTranspose',
+  domain: QTK_DOMAIN,
+  summary: 'Integer transposed convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
+  inputs: FloatConvTranspose.inputs,
+  outputs: FloatConvTranspose.outputs,
+  attributes: { ...FloatConvTranspose.attributes, ...OUTPUT_STAGE_ATTRIBUTES },
+  inferTypes(ctx) {
+    checkOperands(ctx, 2);
+    const [y] = FloatConvTranspose.inferTypes(ctx);
+    const perGroup = ctx.requireInput(1).shape[1] as Dim;
+    const dtype = checkOutputStage(ctx, typeof perGroup === 'number' ? perGroup * ctx.attrs.int('group') : perGroup);
     return [{ dtype, shape: y?.shape ?? [] }];
   },
 };

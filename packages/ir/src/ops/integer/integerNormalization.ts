@@ -83,3 +83,48 @@ export const IntegerSoftmax: OpDefinition = {
     return [{ dtype: outDtype(ctx), shape: x.shape }];
   },
 };
+
+/**
+ * Integer InstanceNorm with int16 internals: the arithmetic of {@link IntegerLayerNorm} on each
+ * row of D = D1 x ... x Dn values (one image and channel, NC[D]HW), with gamma (int16, absent: 1)
+ * and beta (int32 in output units times 2^frac_bits, absent: 0) taken per channel c:
+ * `t = round_half_up(c_i * gamma[c] * r * multiplier / 2^(48 + shift - frac_bits))`,
+ * `y = clamp(round_half_up((t + beta[c]) / 2^frac_bits))`, with `c_i = D x_i - S1`,
+ * `r = isqrt(floor(2^96 / (D S2 - S1^2 + epsilon_int)))`.
+ */
+export const IntegerInstanceNorm: OpDefinition = {
+  op: 'InstanceNorm',
+  domain: QTK_DOMAIN,
+  summary: 'Integer InstanceNorm: per image and channel, the integer LayerNorm arithmetic, int16 gamma per channel.',
+  inputs: IntegerLayerNorm.inputs,
+  outputs: IntegerLayerNorm.outputs,
+  attributes: {
+    epsilon_int: { kind: 'int', default: 0 },
+    multiplier: { kind: 'int', required: true },
+    shift: { kind: 'int', required: true },
+    frac_bits: { kind: 'int', default: 12 },
+    out_dtype: { kind: 'string', required: true },
+    input_scale: { kind: 'floats' },
+    output_scale: { kind: 'floats' },
+  },
+  inferTypes(ctx) {
+    const x = ctx.requireInput(0);
+    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    if (x.shape.length < 3) ctx.fail(`input must be N x C x D1 x ..., got ${formatShape(x.shape)}`);
+    const channels = x.shape[1];
+    for (const [i, what, dtype] of [
+      [1, 'gamma', 'int16'],
+      [2, 'beta', 'int32'],
+    ] as const) {
+      const t = ctx.inputType(i);
+      if (!t) continue;
+      if (t.dtype !== dtype) ctx.fail(`${what} must be ${dtype}, got ${t.dtype}`);
+      if (
+        t.shape.length !== 1 ||
+        (typeof channels === 'number' && typeof t.shape[0] === 'number' && t.shape[0] !== channels)
+      )
+        ctx.fail(`${what} must be [${channels}], got ${formatShape(t.shape)}`);
+    }
+    return [{ dtype: outDtype(ctx), shape: x.shape }];
+  },
+};

@@ -6,7 +6,7 @@ import { lowerGelu } from './lowerGelu.js';
 import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLinear } from './lowerLinear.js';
 import { lowerLinearQuantization } from './lowerLinearQuantization.js';
-import { lowerBatchNorm, lowerLayerNorm } from './lowerNormalization.js';
+import { lowerBatchNorm, lowerInstanceNorm, lowerLayerNorm } from './lowerNormalization.js';
 import { lowerReduceMean, lowerReduction, lowerSplit, lowerStub } from './lowerOpsetDependent.js';
 import { lowerPad } from './lowerPad.js';
 import { lowerResize } from './lowerResize.js';
@@ -82,6 +82,8 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   GlobalMaxPool: lowerAsIs,
   Resize: lowerResize,
   GridSample: lowerGridSample,
+  ConvTranspose: lowerAsIs,
+  InstanceNorm: lowerInstanceNorm,
 };
 
 /**

@@ -37,3 +37,14 @@ export const lowerLayerNorm: NodeLowering = (node, ctx) => {
     attributes: ctx.attributesOf(node),
   });
 };
+
+/** InstanceNorm as InstanceNormalization. */
+export const lowerInstanceNorm: NodeLowering = (node, ctx) => {
+  ctx.emit({
+    op: 'InstanceNormalization',
+    name: node.name,
+    inputs: node.inputs.map((v) => ctx.valueName(v)),
+    outputs: [ctx.valueName(node.output())],
+    attributes: ctx.attributesOf(node),
+  });
+};

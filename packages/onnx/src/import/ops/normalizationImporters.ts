@@ -31,3 +31,15 @@ export const layerNormalizationImporter: OnnxOpImporter = {
     );
   },
 };
+
+/**
+ * InstanceNormalization as `InstanceNorm` (opset 1 differs from 6 only by the legacy
+ * `consumed_inputs` hint, which changes nothing computed).
+ */
+export const instanceNormalizationImporter: OnnxOpImporter = {
+  op: 'InstanceNormalization',
+  since: 1,
+  import(ctx) {
+    ctx.emit('InstanceNorm', nodeInputs(ctx, 3), copyAttributes(ctx, { epsilon: 'float' }));
+  },
+};

@@ -2,6 +2,7 @@ import { argMaxImporter, argMinImporter } from './argMaxImporters.js';
 import { clipImporter } from './clipImporter.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
+import { convTransposeImporter } from './convTransposeImporter.js';
 import { cumSumImporter } from './cumSumImporter.js';
 import {
   depthToSpaceImporter,
@@ -20,7 +21,11 @@ import { gemmImporter } from './gemmImporter.js';
 import { constantOfShapeImporter, rangeImporter, sizeImporter } from './generatorImporters.js';
 import { gridSampleImporter } from './gridSampleImporter.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
-import { batchNormalizationImporter, layerNormalizationImporter } from './normalizationImporters.js';
+import {
+  batchNormalizationImporter,
+  instanceNormalizationImporter,
+  layerNormalizationImporter,
+} from './normalizationImporters.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 import { padImporter } from './padImporter.js';
 import { averagePoolImporter, maxPoolImporter } from './poolImporters.js';
@@ -90,6 +95,8 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     resizeImporter,
     upsampleImporter,
     gridSampleImporter,
+    convTransposeImporter,
+    instanceNormalizationImporter,
   ].map((i) => [i.op, i]),
 );
 
