@@ -1,5 +1,8 @@
 import type { CoreOpDefinition } from '../OpDefinition.js';
+import { Elu, HardSigmoid, HardSwish, LeakyRelu, PRelu, Selu, Softplus } from './activations.js';
+import { Cast } from './cast.js';
 import { Clip } from './clip.js';
+import { And, Equal, Greater, GreaterOrEqual, Less, LessOrEqual, Not, Or, Xor } from './comparison.js';
 import { Concat } from './concat.js';
 import { Conv } from './conv.js';
 import {
@@ -22,6 +25,7 @@ import {
 import { FakeQuantize } from './fakeQuantize.js';
 import { Gather } from './gather.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
+import { Mod } from './mod.js';
 import { BatchNorm, LayerNorm, Softmax } from './normalization.js';
 import { AveragePool, GlobalAveragePool, MaxPool } from './pooling.js';
 import { DequantizeLinear, QuantizeLinear } from './quantizeLinear.js';
@@ -32,6 +36,9 @@ import { Slice } from './slice.js';
 import { Split } from './split.js';
 import { Squeeze, Unsqueeze } from './squeeze.js';
 import { Transpose } from './transpose.js';
+import { Abs, Ceil, Cos, Floor, Log, Neg, Reciprocal, Round, Sign, Sin } from './unaryMath.js';
+import { Max, Mean, Min, Sum } from './variadic.js';
+import { Where } from './where.js';
 
 /**
  * qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. The order
@@ -78,6 +85,39 @@ export const coreOps = [
   FakeQuantize,
   QuantizeLinear,
   DequantizeLinear,
+  Neg,
+  Abs,
+  Sign,
+  Reciprocal,
+  Log,
+  Floor,
+  Ceil,
+  Round,
+  Cos,
+  Sin,
+  HardSwish,
+  HardSigmoid,
+  LeakyRelu,
+  PRelu,
+  Elu,
+  Selu,
+  Softplus,
+  Max,
+  Min,
+  Sum,
+  Mean,
+  Mod,
+  Equal,
+  Less,
+  Greater,
+  LessOrEqual,
+  GreaterOrEqual,
+  Not,
+  And,
+  Or,
+  Xor,
+  Where,
+  Cast,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**
