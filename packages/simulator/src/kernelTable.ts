@@ -1,5 +1,26 @@
 import type { CoreOpName, Kernel } from '@qtk/ir';
+import {
+  eluKernel,
+  hardSigmoidKernel,
+  hardSwishKernel,
+  leakyReluKernel,
+  preluKernel,
+  seluKernel,
+  softplusKernel,
+} from './kernels/activations.js';
+import { castKernel } from './kernels/cast.js';
 import { clipKernel } from './kernels/clip.js';
+import {
+  andKernel,
+  equalKernel,
+  greaterKernel,
+  greaterOrEqualKernel,
+  lessKernel,
+  lessOrEqualKernel,
+  notKernel,
+  orKernel,
+  xorKernel,
+} from './kernels/comparison.js';
 import { concatKernel } from './kernels/concat.js';
 import { convKernel } from './kernels/conv.js';
 import { addKernel, divKernel, mulKernel, powKernel, subKernel } from './kernels/elementwiseBinary.js';
@@ -17,6 +38,7 @@ import { fakeQuantizeKernel } from './kernels/fakeQuantize.js';
 import { gatherKernel } from './kernels/gather.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
+import { modKernel } from './kernels/mod.js';
 import { batchNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
 import { reduceMeanKernel } from './kernels/reduceMean.js';
@@ -26,6 +48,20 @@ import { sliceKernel } from './kernels/slice.js';
 import { softmaxKernel } from './kernels/softmax.js';
 import { splitKernel } from './kernels/split.js';
 import { transposeKernel } from './kernels/transpose.js';
+import {
+  absKernel,
+  ceilKernel,
+  cosKernel,
+  floorKernel,
+  logKernel,
+  negKernel,
+  reciprocalKernel,
+  roundKernel,
+  signKernel,
+  sinKernel,
+} from './kernels/unaryMath.js';
+import { maxKernel, meanKernel, minKernel, sumKernel } from './kernels/variadic.js';
+import { whereKernel } from './kernels/where.js';
 
 /**
  * The simulator's kernel of each of qtk's core ops (domain `''`). Typed by {@link CoreOpName}, so
@@ -72,6 +108,39 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   FakeQuantize: fakeQuantizeKernel,
   QuantizeLinear: quantizeLinearKernel,
   DequantizeLinear: dequantizeLinearKernel,
+  Neg: negKernel,
+  Abs: absKernel,
+  Sign: signKernel,
+  Reciprocal: reciprocalKernel,
+  Log: logKernel,
+  Floor: floorKernel,
+  Ceil: ceilKernel,
+  Round: roundKernel,
+  Cos: cosKernel,
+  Sin: sinKernel,
+  HardSwish: hardSwishKernel,
+  HardSigmoid: hardSigmoidKernel,
+  LeakyRelu: leakyReluKernel,
+  PRelu: preluKernel,
+  Elu: eluKernel,
+  Selu: seluKernel,
+  Softplus: softplusKernel,
+  Max: maxKernel,
+  Min: minKernel,
+  Sum: sumKernel,
+  Mean: meanKernel,
+  Mod: modKernel,
+  Equal: equalKernel,
+  Less: lessKernel,
+  Greater: greaterKernel,
+  LessOrEqual: lessOrEqualKernel,
+  GreaterOrEqual: greaterOrEqualKernel,
+  Not: notKernel,
+  And: andKernel,
+  Or: orKernel,
+  Xor: xorKernel,
+  Where: whereKernel,
+  Cast: castKernel,
 };
 
 /**
