@@ -3,6 +3,8 @@ import { integerAddKernel, integerMulKernel, integerSubKernel } from './integer/
 import { integerConvKernel, integerLinearKernel, integerMatMulKernel } from './integer/integerGemmKernels.js';
 import { integerLayerNormKernel, integerSoftmaxKernel } from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceMeanKernel } from './integer/integerReduceKernels.js';
+import { integerAbsKernel, integerNegKernel, integerPReluKernel } from './integer/integerRescaledUnaryKernels.js';
+import { integerMaxKernel, integerMinKernel } from './integer/integerSelectionKernels.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
 
@@ -27,4 +29,9 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['Softmax', integerSoftmaxKernel],
   ['GlobalAveragePool', integerGlobalAveragePoolKernel],
   ['ReduceMean', integerReduceMeanKernel],
+  ['Max', integerMaxKernel],
+  ['Min', integerMinKernel],
+  ['Abs', integerAbsKernel],
+  ['Neg', integerNegKernel],
+  ['PRelu', integerPReluKernel],
 ]);

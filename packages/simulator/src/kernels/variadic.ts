@@ -61,11 +61,15 @@ function foldInputs(
   return out;
 }
 
+// Math.max and Math.min take no bigints: int64 compares itself.
+const bigMax = (a: bigint, b: bigint) => (a > b ? a : b);
+const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);
+
 /** ONNX Max over one or more inputs of any numeric dtype; NaN wins, as in NumPy and PyTorch. */
-export const maxKernel: Kernel = (ctx) => [foldInputs(ctx, Math.max, (a, b) => (a > b ? a : b))];
+export const maxKernel: Kernel = (ctx) => [foldInputs(ctx, Math.max, bigMax)];
 
 /** ONNX Min over one or more inputs of any numeric dtype; NaN wins, as in NumPy and PyTorch. */
-export const minKernel: Kernel = (ctx) => [foldInputs(ctx, Math.min, (a, b) => (a < b ? a : b))];
+export const minKernel: Kernel = (ctx) => [foldInputs(ctx, Math.min, bigMin)];
 
 function floatOnly(ctx: KernelContext): void {
   const t = requiredInput(ctx, 0);

@@ -3,14 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runOp1 } from '../support/singleOpGraph.js';
 
 const f32 = (shape: number[], values: number[]) => Tensor.float32(shape, values);
-const vec = (dtype: DType, values: number[]) =>
-  dtype === 'int64'
-    ? Tensor.int64([values.length], values)
-    : new Tensor(
-        dtype,
-        [values.length],
-        Tensor.zeros(dtype, [values.length]).data.map((_, i) => values[i] as number) as Tensor['data'],
-      );
+const vec = (dtype: DType, values: number[]): Tensor => {
+  if (dtype === 'int64') return Tensor.int64([values.length], values);
+  const t = Tensor.zeros(dtype, [values.length]);
+  (t.data as Int32Array).set(values);
+  return t;
+};
 const bools = (...v: number[]) => new Tensor('bool', [v.length], Uint8Array.from(v));
 const values = (t: Tensor) => t.toNumbers();
 const fround = (v: number[]) => v.map(Math.fround);

@@ -2,7 +2,10 @@ import type { OpDefinition } from '../OpDefinition.js';
 import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerLinear, IntegerMatMul } from './integerGemm.js';
 import { IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
+import { IntegerPRelu } from './integerPRelu.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean } from './integerReduce.js';
+import { IntegerMax, IntegerMin } from './integerRescaledSelection.js';
+import { IntegerAbs, IntegerNeg } from './integerRescaledUnary.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
 
@@ -27,4 +30,9 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerSoftmax,
   IntegerGlobalAveragePool,
   IntegerReduceMean,
+  IntegerMax,
+  IntegerMin,
+  IntegerAbs,
+  IntegerNeg,
+  IntegerPRelu,
 ];
