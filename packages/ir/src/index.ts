@@ -20,6 +20,7 @@ export * from './graph/Value.js';
 export * from './graph/verifyGraph.js';
 export * from './math/activationFunctions.js';
 export * from './math/erf.js';
+export * from './math/unaryMathFunctions.js';
 export * from './nn/LeafModule.js';
 export * from './nn/layers/activations.js';
 export * from './nn/layers/BatchNorm2d.js';

@@ -2,12 +2,19 @@ import { type CoreOpName, QTK_DOMAIN } from '@qtk/ir';
 import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
+import { lowerCast } from './lowerCast.js';
+import { lowerComparison } from './lowerComparison.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
 import { lowerGemm } from './lowerGemm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
+import { lowerPRelu } from './lowerPRelu.js';
 import { lowerReduce } from './lowerReduce.js';
+import { lowerRescaledSelection } from './lowerRescaledSelection.js';
+import { lowerRescaledUnary } from './lowerRescaledUnary.js';
+import { lowerSumMean } from './lowerSumMean.js';
+import { lowerWhere } from './lowerWhere.js';
 import type { OpLowering } from './OpLowering.js';
 
 /** The integer activation dtypes of the converted ops. */
@@ -42,6 +49,24 @@ const lookupTable: OpLowering = {
 };
 
 const reduce = (op: string): OpLowering => ({ lower: lowerReduce, emits: (p) => [integerOp(op, p.units.vector)] });
+
+const rescaledSelection = (op: string): OpLowering => ({
+  lower: lowerRescaledSelection,
+  emits: (p) => [integerOp(op, p.units.vector)],
+});
+
+const rescaledUnary = (op: string): OpLowering => ({
+  lower: lowerRescaledUnary,
+  emits: (p) => [integerOp(op, p.units.vector)],
+});
+
+const sumMean: OpLowering = { lower: lowerSumMean, emits: (p) => [integerOp('Add', p.units.vector)] };
+
+/** A comparison: on the integers (VAE) when its inputs share a grid, bool out. */
+const comparison = (op: string): OpLowering => ({
+  lower: lowerComparison,
+  emits: (p) => [{ op, domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+});
 
 /**
  * How each op of a QAT graph becomes integer ops on every backend, unless its policy says
@@ -82,4 +107,42 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   Erf: lookupTable,
   Exp: lookupTable,
   Gelu: lookupTable,
+  // The elementwise family: scalar functions of one activation as tables; Max, Min, Abs, Neg,
+  // per-channel PRelu as integer ops; Sum and Mean of two as the integer Add; predicates, Where
+  // and Cast on the integers where they compute exactly, on the CPU otherwise.
+  HardSwish: lookupTable,
+  HardSigmoid: lookupTable,
+  LeakyRelu: lookupTable,
+  Elu: lookupTable,
+  Selu: lookupTable,
+  Softplus: lookupTable,
+  Log: lookupTable,
+  Reciprocal: lookupTable,
+  Cos: lookupTable,
+  Sin: lookupTable,
+  Sign: lookupTable,
+  Round: lookupTable,
+  Floor: lookupTable,
+  Ceil: lookupTable,
+  PRelu: {
+    lower: lowerPRelu,
+    emits: (p) => [...lookupTable.emits(p), integerOp('PRelu', p.units.vector)],
+  },
+  Max: rescaledSelection('Max'),
+  Min: rescaledSelection('Min'),
+  Abs: rescaledUnary('Abs'),
+  Neg: rescaledUnary('Neg'),
+  Sum: sumMean,
+  Mean: sumMean,
+  Equal: comparison('Equal'),
+  Less: comparison('Less'),
+  Greater: comparison('Greater'),
+  LessOrEqual: comparison('LessOrEqual'),
+  GreaterOrEqual: comparison('GreaterOrEqual'),
+  Where: {
+    lower: lowerWhere,
+    emits: (p) => [{ op: 'Where', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+  },
+  Cast: { lower: lowerCast, emits: () => [] },
+  Mod: { lower: () => 'the BPU has no integer remainder', emits: () => [] },
 };

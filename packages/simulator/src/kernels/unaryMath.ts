@@ -1,4 +1,4 @@
-import { type DType, type Kernel, roundHalfToEven, Tensor } from '@qtk/ir';
+import { type DType, type Kernel, reciprocal, roundHalfToEven, sign, Tensor } from '@qtk/ir';
 import { floatUnaryKernel } from './elementwiseUnary.js';
 import { requiredInput } from './kernelInputs.js';
 import { nodeError } from './nodeError.js';
@@ -45,11 +45,11 @@ export const absKernel: Kernel = numericUnaryKernel({ number: Math.abs, bigint: 
 
 /** ONNX Sign: -1, 0 or 1 (NaN stays NaN). */
 export const signKernel: Kernel = numericUnaryKernel(
-  { number: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x), bigint: (x) => (x > 0n ? 1n : x < 0n ? -1n : 0n) },
+  { number: sign, bigint: (x) => (x > 0n ? 1n : x < 0n ? -1n : 0n) },
   NUMERIC,
 );
 
-export const reciprocalKernel: Kernel = floatUnaryKernel((x) => 1 / x);
+export const reciprocalKernel: Kernel = floatUnaryKernel(reciprocal);
 export const logKernel: Kernel = floatUnaryKernel(Math.log);
 export const floorKernel: Kernel = floatUnaryKernel(Math.floor);
 export const ceilKernel: Kernel = floatUnaryKernel(Math.ceil);
