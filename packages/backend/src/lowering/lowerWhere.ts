@@ -2,7 +2,7 @@ import type { Node, Value } from '@qtk/ir';
 import { gridConstant } from './gridConstant.js';
 import type { LoweringContext } from './LoweringContext.js';
 import type { LoweringOutcome } from './OpLowering.js';
-import { isPerTensorActivation, type PerTensorActivation } from './perTensorActivation.js';
+import { activationMismatch, isPerTensorActivation, type PerTensorActivation } from './perTensorActivation.js';
 
 /**
  * Where selects and computes nothing: on the integers of the activation it passes through (the
@@ -28,7 +28,7 @@ export function lowerWhere(ctx: LoweringContext, node: Node): LoweringOutcome {
       return ctx.quantizeTo(l, target, `${node.name}_input_${i}_rescale`).value;
     }
     const c = node.input(i).constant;
-    if (!c) return `${name} is not quantized`;
+    if (!c) return (activationMismatch(l, i) ?? `input ${i} is not quantized`).replace(`input ${i}`, name);
     const k = gridConstant(ctx, node.input(i), first as PerTensorActivation, `${node.name}.${name}_int`);
     if (k) return k;
     const shown = c.size === 1 ? ` (${c.toNumbers()[0]})` : '';

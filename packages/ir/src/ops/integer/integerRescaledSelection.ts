@@ -46,5 +46,7 @@ export function rescaledSelectionOp(op: 'Max' | 'Min'): OpDefinition {
   };
 }
 
+/** `qtk::Max`: see {@link rescaledSelectionOp}. */
 export const IntegerMax = rescaledSelectionOp('Max');
+/** `qtk::Min`: see {@link rescaledSelectionOp}. */
 export const IntegerMin = rescaledSelectionOp('Min');

@@ -34,5 +34,7 @@ export function rescaledUnaryOp(op: 'Abs' | 'Neg'): OpDefinition {
   };
 }
 
+/** `qtk::Abs`: see {@link rescaledUnaryOp}. */
 export const IntegerAbs = rescaledUnaryOp('Abs');
+/** `qtk::Neg`: see {@link rescaledUnaryOp}. */
 export const IntegerNeg = rescaledUnaryOp('Neg');
