@@ -55,7 +55,7 @@ describe('lookup tables', () => {
     ['Erf', {}, 3, 1],
     ['Exp', {}, 4, 55],
   ] as const) {
-    it(`int16 ${op}: a SegmentLut within a few LSB of the fake-quant model on every input code (measured)`, () => {
+    it(`int16 ${op}: a SegmentLut within 1 LSB of the fake-quant model on every input code (measured)`, () => {
       const sIn = range / 32767.5;
       const sOut = outRange / 32767.5;
       const qat = qatUnary(op, 'qint16', sIn, sOut, 65536, attrs);
@@ -74,9 +74,9 @@ describe('lookup tables', () => {
       console.log(
         `int16 ${op} segmented table: ${((100 * within) / ref.size).toFixed(2)}% within 1 LSB, max ${max.toFixed(1)} LSB`,
       );
-      // qtk's model of the hardware table (8 segments x 64 intervals): what README promises.
-      expect(within / ref.size).toBeGreaterThanOrEqual(0.95);
-      expect(max).toBeLessThanOrEqual(4);
+      // qtk's model of the hardware table (8 segments x 64 intervals), planned on every input
+      // code (segmentTablePlan): what README promises.
+      expect(max).toBeLessThanOrEqual(1);
     });
   }
 });

@@ -13,7 +13,9 @@ import {
   integerSoftmaxKernel,
 } from './integer/integerNormalizationKernels.js';
 import { integerGlobalAveragePoolKernel, integerReduceOverAxesKernel } from './integer/integerReduceKernels.js';
+import { integerAbsKernel, integerNegKernel, integerPReluKernel } from './integer/integerRescaledUnaryKernels.js';
 import { integerResizeKernel } from './integer/integerResizeKernel.js';
+import { integerMaxKernel, integerMinKernel } from './integer/integerSelectionKernels.js';
 import { lutKernel, segmentLutKernel } from './integer/lookupTableKernels.js';
 import { dequantizeKernel, quantizeKernel, rescaleKernel } from './integer/quantizeKernels.js';
 
@@ -43,4 +45,9 @@ export const integerKernels: ReadonlyMap<string, Kernel> = new Map<string, Kerne
   ['GridSample', integerGridSampleKernel],
   ['ConvTranspose', integerConvTransposeKernel],
   ['InstanceNorm', integerInstanceNormKernel],
+  ['Max', integerMaxKernel],
+  ['Min', integerMinKernel],
+  ['Abs', integerAbsKernel],
+  ['Neg', integerNegKernel],
+  ['PRelu', integerPReluKernel],
 ]);

@@ -1,6 +1,27 @@
 import type { CoreOpName, Kernel } from '@qtk/ir';
+import {
+  eluKernel,
+  hardSigmoidKernel,
+  hardSwishKernel,
+  leakyReluKernel,
+  preluKernel,
+  seluKernel,
+  softplusKernel,
+} from './kernels/activations.js';
 import { argMaxKernel, argMinKernel } from './kernels/argMax.js';
+import { castKernel } from './kernels/cast.js';
 import { clipKernel } from './kernels/clip.js';
+import {
+  andKernel,
+  equalKernel,
+  greaterKernel,
+  greaterOrEqualKernel,
+  lessKernel,
+  lessOrEqualKernel,
+  notKernel,
+  orKernel,
+  xorKernel,
+} from './kernels/comparison.js';
 import { concatKernel } from './kernels/concat.js';
 import { constantOfShapeKernel } from './kernels/constantOfShape.js';
 import { convKernel } from './kernels/conv.js';
@@ -27,6 +48,7 @@ import { gatherElementsKernel } from './kernels/gatherElements.js';
 import { gridSampleKernel } from './kernels/gridSample.js';
 import { dequantizeLinearKernel, quantizeLinearKernel } from './kernels/linearQuantization.js';
 import { gemmKernel, linearKernel, matMulKernel } from './kernels/matmul.js';
+import { modKernel } from './kernels/mod.js';
 import { batchNormKernel, instanceNormKernel, layerNormKernel } from './kernels/normalization.js';
 import { padKernel } from './kernels/pad.js';
 import { averagePoolKernel, globalAveragePoolKernel, maxPoolKernel } from './kernels/pooling.js';
@@ -50,6 +72,20 @@ import { tileKernel } from './kernels/tile.js';
 import { topKKernel } from './kernels/topK.js';
 import { transposeKernel } from './kernels/transpose.js';
 import { triluKernel } from './kernels/trilu.js';
+import {
+  absKernel,
+  ceilKernel,
+  cosKernel,
+  floorKernel,
+  logKernel,
+  negKernel,
+  reciprocalKernel,
+  roundKernel,
+  signKernel,
+  sinKernel,
+} from './kernels/unaryMath.js';
+import { maxKernel, meanKernel, minKernel, sumKernel } from './kernels/variadic.js';
+import { whereKernel } from './kernels/where.js';
 
 /**
  * The simulator's kernel of each of qtk's core ops (domain `''`). Typed by {@link CoreOpName}, so
@@ -121,6 +157,39 @@ const KERNELS: Readonly<Record<CoreOpName, Kernel>> = {
   GridSample: gridSampleKernel,
   ConvTranspose: convTransposeKernel,
   InstanceNorm: instanceNormKernel,
+  Neg: negKernel,
+  Abs: absKernel,
+  Sign: signKernel,
+  Reciprocal: reciprocalKernel,
+  Log: logKernel,
+  Floor: floorKernel,
+  Ceil: ceilKernel,
+  Round: roundKernel,
+  Cos: cosKernel,
+  Sin: sinKernel,
+  HardSwish: hardSwishKernel,
+  HardSigmoid: hardSigmoidKernel,
+  LeakyRelu: leakyReluKernel,
+  PRelu: preluKernel,
+  Elu: eluKernel,
+  Selu: seluKernel,
+  Softplus: softplusKernel,
+  Max: maxKernel,
+  Min: minKernel,
+  Sum: sumKernel,
+  Mean: meanKernel,
+  Mod: modKernel,
+  Equal: equalKernel,
+  Less: lessKernel,
+  Greater: greaterKernel,
+  LessOrEqual: lessOrEqualKernel,
+  GreaterOrEqual: greaterOrEqualKernel,
+  Not: notKernel,
+  And: andKernel,
+  Or: orKernel,
+  Xor: xorKernel,
+  Where: whereKernel,
+  Cast: castKernel,
 };
 
 /**

@@ -3,6 +3,8 @@ import type { OpCapability } from '../BackendCapabilities.js';
 import type { HardwareUnit } from '../HardwareUnit.js';
 import type { LoweringPolicy } from './LoweringPolicy.js';
 import { lowerArgExtremum } from './lowerArgExtremum.js';
+import { lowerCast } from './lowerCast.js';
+import { lowerComparison } from './lowerComparison.js';
 import { lowerConvTranspose } from './lowerConvTranspose.js';
 import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
@@ -13,9 +15,14 @@ import { lowerInstanceNorm } from './lowerInstanceNorm.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import { lowerLayerNorm, lowerSoftmax } from './lowerNormalization.js';
 import { lowerPad } from './lowerPad.js';
+import { lowerPRelu } from './lowerPRelu.js';
 import { lowerReduce } from './lowerReduce.js';
+import { lowerRescaledSelection } from './lowerRescaledSelection.js';
+import { lowerRescaledUnary } from './lowerRescaledUnary.js';
 import { lowerResize } from './lowerResize.js';
 import { lowerScatterND } from './lowerScatterND.js';
+import { lowerSumMean } from './lowerSumMean.js';
+import { lowerWhere } from './lowerWhere.js';
 import type { OpLowering } from './OpLowering.js';
 
 /** The integer activation dtypes of the converted ops. */
@@ -61,6 +68,24 @@ const argExtremum = (op: string): OpLowering => ({
 const cpuFloat = (reason: (node: Node) => string): OpLowering => ({
   lower: (_, node) => reason(node),
   emits: () => [],
+});
+
+const rescaledSelection = (op: string): OpLowering => ({
+  lower: lowerRescaledSelection,
+  emits: (p) => [integerOp(op, p.units.vector)],
+});
+
+const rescaledUnary = (op: string): OpLowering => ({
+  lower: lowerRescaledUnary,
+  emits: (p) => [integerOp(op, p.units.vector)],
+});
+
+const sumMean: OpLowering = { lower: lowerSumMean, emits: (p) => [integerOp('Add', p.units.vector)] };
+
+/** A comparison: on the integers (VAE) when its inputs share a grid, bool out. */
+const comparison = (op: string): OpLowering => ({
+  lower: lowerComparison,
+  emits: (p) => [{ op, domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
 });
 
 /**
@@ -129,4 +154,42 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   GridSample: { lower: lowerGridSample, emits: (p) => [integerOp('GridSample', p.units.vector)] },
   ConvTranspose: { lower: lowerConvTranspose, emits: (p) => [integerOp('ConvTranspose', p.units.gemm)] },
   InstanceNorm: { lower: lowerInstanceNorm, emits: (p) => [integerOp('InstanceNorm', p.units.normalization)] },
+  // The elementwise family: scalar functions of one activation as tables; Max, Min, Abs, Neg,
+  // per-channel PRelu as integer ops; Sum and Mean of two as the integer Add; predicates, Where
+  // and Cast on the integers where they compute exactly, on the CPU otherwise.
+  HardSwish: lookupTable,
+  HardSigmoid: lookupTable,
+  LeakyRelu: lookupTable,
+  Elu: lookupTable,
+  Selu: lookupTable,
+  Softplus: lookupTable,
+  Log: lookupTable,
+  Reciprocal: lookupTable,
+  Cos: lookupTable,
+  Sin: lookupTable,
+  Sign: lookupTable,
+  Round: lookupTable,
+  Floor: lookupTable,
+  Ceil: lookupTable,
+  PRelu: {
+    lower: lowerPRelu,
+    emits: (p) => [...lookupTable.emits(p), integerOp('PRelu', p.units.vector)],
+  },
+  Max: rescaledSelection('Max'),
+  Min: rescaledSelection('Min'),
+  Abs: rescaledUnary('Abs'),
+  Neg: rescaledUnary('Neg'),
+  Sum: sumMean,
+  Mean: sumMean,
+  Equal: comparison('Equal'),
+  Less: comparison('Less'),
+  Greater: comparison('Greater'),
+  LessOrEqual: comparison('LessOrEqual'),
+  GreaterOrEqual: comparison('GreaterOrEqual'),
+  Where: {
+    lower: lowerWhere,
+    emits: (p) => [{ op: 'Where', domain: '', unit: p.units.vector, dtypes: INTEGER_ACTIVATIONS }],
+  },
+  Cast: { lower: lowerCast, emits: () => [] },
+  Mod: { lower: () => 'the BPU has no integer remainder', emits: () => [] },
 };

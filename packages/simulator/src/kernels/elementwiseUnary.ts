@@ -6,7 +6,7 @@ import { nodeError } from './nodeError.js';
  * A float op applied element by element: computed in double, stored in the input's dtype (so a
  * float32 result is rounded once, as `Math.fround` would).
  */
-function floatUnaryKernel(f: (x: number) => number): Kernel {
+export function floatUnaryKernel(f: (x: number) => number): Kernel {
   return (ctx) => {
     const x = floatInput(ctx, 0);
     const out = Tensor.zeros(x.dtype, x.shape);

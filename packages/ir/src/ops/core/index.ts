@@ -1,6 +1,9 @@
 import type { CoreOpDefinition } from '../OpDefinition.js';
+import { Elu, HardSigmoid, HardSwish, LeakyRelu, PRelu, Selu, Softplus } from './activations.js';
 import { ArgMax, ArgMin } from './argMax.js';
+import { Cast } from './cast.js';
 import { Clip } from './clip.js';
+import { And, Equal, Greater, GreaterOrEqual, Less, LessOrEqual, Not, Or, Xor } from './comparison.js';
 import { Concat } from './concat.js';
 import { ConstantOfShape } from './constantOfShape.js';
 import { Conv } from './conv.js';
@@ -32,6 +35,7 @@ import { Gather } from './gather.js';
 import { GatherElements } from './gatherElements.js';
 import { Gemm, Linear, MatMul } from './gemm.js';
 import { GridSample } from './gridSample.js';
+import { Mod } from './mod.js';
 import { BatchNorm, InstanceNorm, LayerNorm, Softmax } from './normalization.js';
 import { Pad } from './pad.js';
 import { AveragePool, GlobalAveragePool, GlobalMaxPool, MaxPool } from './pooling.js';
@@ -50,6 +54,9 @@ import { Tile } from './tile.js';
 import { TopK } from './topK.js';
 import { Transpose } from './transpose.js';
 import { Trilu } from './trilu.js';
+import { Abs, Ceil, Cos, Floor, Log, Neg, Reciprocal, Round, Sign, Sin } from './unaryMath.js';
+import { Max, Mean, Min, Sum } from './variadic.js';
+import { Where } from './where.js';
 
 /**
  * qtk's core op set: float ops with ONNX semantics, plus the layer ops import restores. The order
@@ -121,6 +128,39 @@ export const coreOps = [
   GridSample,
   ConvTranspose,
   InstanceNorm,
+  Neg,
+  Abs,
+  Sign,
+  Reciprocal,
+  Log,
+  Floor,
+  Ceil,
+  Round,
+  Cos,
+  Sin,
+  HardSwish,
+  HardSigmoid,
+  LeakyRelu,
+  PRelu,
+  Elu,
+  Selu,
+  Softplus,
+  Max,
+  Min,
+  Sum,
+  Mean,
+  Mod,
+  Equal,
+  Less,
+  Greater,
+  LessOrEqual,
+  GreaterOrEqual,
+  Not,
+  And,
+  Or,
+  Xor,
+  Where,
+  Cast,
 ] as const satisfies readonly CoreOpDefinition[];
 
 /**

@@ -3,7 +3,10 @@ import { IntegerAdd, IntegerMul, IntegerSub } from './integerElementwise.js';
 import { IntegerConv, IntegerConvTranspose, IntegerLinear, IntegerMatMul } from './integerGemm.js';
 import { IntegerGridSample } from './integerGridSample.js';
 import { IntegerInstanceNorm, IntegerLayerNorm, IntegerSoftmax } from './integerNormalization.js';
+import { IntegerPRelu } from './integerPRelu.js';
 import { IntegerGlobalAveragePool, IntegerReduceMean, IntegerReduceSum } from './integerReduce.js';
+import { IntegerMax, IntegerMin } from './integerRescaledSelection.js';
+import { IntegerAbs, IntegerNeg } from './integerRescaledUnary.js';
 import { IntegerResize } from './integerResize.js';
 import { Lut, SegmentLut } from './lookupTables.js';
 import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
@@ -34,4 +37,9 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerGridSample,
   IntegerConvTranspose,
   IntegerInstanceNorm,
+  IntegerMax,
+  IntegerMin,
+  IntegerAbs,
+  IntegerNeg,
+  IntegerPRelu,
 ];

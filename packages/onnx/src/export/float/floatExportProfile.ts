@@ -2,6 +2,7 @@ import type { CoreOpName } from '@qtk/ir';
 import type { NodeLowering } from '../ExportContext.js';
 import type { ExportProfile } from '../ExportProfile.js';
 import { lowerAsIs } from './lowerAsIs.js';
+import { lowerCast } from './lowerCast.js';
 import { lowerGelu } from './lowerGelu.js';
 import { lowerGridSample } from './lowerGridSample.js';
 import { lowerLinear } from './lowerLinear.js';
@@ -84,6 +85,39 @@ const LOWERINGS: Readonly<Record<CoreOpName, NodeLowering | null>> = {
   GridSample: lowerGridSample,
   ConvTranspose: lowerAsIs,
   InstanceNorm: lowerInstanceNorm,
+  Neg: lowerAsIs,
+  Abs: lowerAsIs,
+  Sign: lowerAsIs,
+  Reciprocal: lowerAsIs,
+  Log: lowerAsIs,
+  Floor: lowerAsIs,
+  Ceil: lowerAsIs,
+  Round: lowerAsIs,
+  Cos: lowerAsIs,
+  Sin: lowerAsIs,
+  HardSwish: lowerAsIs,
+  HardSigmoid: lowerAsIs,
+  LeakyRelu: lowerAsIs,
+  PRelu: lowerAsIs,
+  Elu: lowerAsIs,
+  Selu: lowerAsIs,
+  Softplus: lowerAsIs,
+  Max: lowerAsIs,
+  Min: lowerAsIs,
+  Sum: lowerAsIs,
+  Mean: lowerAsIs,
+  Mod: lowerAsIs,
+  Equal: lowerAsIs,
+  Less: lowerAsIs,
+  Greater: lowerAsIs,
+  LessOrEqual: lowerAsIs,
+  GreaterOrEqual: lowerAsIs,
+  Not: lowerAsIs,
+  And: lowerAsIs,
+  Or: lowerAsIs,
+  Xor: lowerAsIs,
+  Where: lowerAsIs,
+  Cast: lowerCast,
 };
 
 /**

@@ -1,5 +1,8 @@
+import { activationImporters } from './activationImporters.js';
 import { argMaxImporter, argMinImporter } from './argMaxImporters.js';
+import { castImporter, castLikeImporter } from './castImporters.js';
 import { clipImporter } from './clipImporter.js';
+import { comparisonImporters } from './comparisonImporters.js';
 import { constantImporter } from './constantImporter.js';
 import { convImporter } from './convImporter.js';
 import { convTransposeImporter } from './convTransposeImporter.js';
@@ -21,6 +24,7 @@ import { gemmImporter } from './gemmImporter.js';
 import { constantOfShapeImporter, rangeImporter, sizeImporter } from './generatorImporters.js';
 import { gridSampleImporter } from './gridSampleImporter.js';
 import { dequantizeLinearImporter, quantizeLinearImporter } from './linearQuantizationImporters.js';
+import { modImporter } from './modImporter.js';
 import {
   batchNormalizationImporter,
   instanceNormalizationImporter,
@@ -44,6 +48,9 @@ import { softmaxImporter } from './softmaxImporter.js';
 import { splitImporter } from './splitImporter.js';
 import { squeezeImporter, unsqueezeImporter } from './squeezeImporters.js';
 import { topKImporter } from './topKImporter.js';
+import { unaryMathImporters } from './unaryMathImporters.js';
+import { variadicImporters } from './variadicImporters.js';
+import { whereImporter } from './whereImporter.js';
 
 /** The importer of each ONNX op type of the standard domain that qtk imports. */
 export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
@@ -97,6 +104,14 @@ export const onnxOpImporters: ReadonlyMap<string, OnnxOpImporter> = new Map(
     gridSampleImporter,
     convTransposeImporter,
     instanceNormalizationImporter,
+    ...unaryMathImporters,
+    ...activationImporters,
+    ...variadicImporters,
+    ...comparisonImporters,
+    modImporter,
+    whereImporter,
+    castImporter,
+    castLikeImporter,
   ].map((i) => [i.op, i]),
 );
 
