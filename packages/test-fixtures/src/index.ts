@@ -99,4 +99,11 @@ export function calibrationSamples(folder: string): Tensor[] {
     .map((f) => readFixtureTensor(join(dir, f)));
 }
 
+export {
+  nodeTestExpectedOutputs,
+  nodeTestInputs,
+  nodeTestReference,
+  ONNX_EXPECTED_OUTPUT_ERRATA,
+  onnxruntimeNodeTestOutputs,
+} from './onnxNodeTestReference.js';
 export { type TensorDifference, tensorDifference } from './tensorDifference.js';
