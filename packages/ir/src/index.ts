@@ -64,7 +64,7 @@ export { squeezeShape, unsqueezeShape } from './ops/core/squeeze.js';
 export { transposePermutation } from './ops/core/transpose.js';
 export * from './ops/core/windowGeometry.js';
 export * from './ops/globalOpRegistry.js';
-export { integerOps } from './ops/integer/index.js';
+export { type IntegerOpName, integerOps } from './ops/integer/index.js';
 export * from './ops/integer/integerElementwise.js';
 export * from './ops/integer/integerGemm.js';
 export * from './ops/integer/integerGridSample.js';

@@ -16,7 +16,7 @@ import { Dequantize, Quantize, Rescale } from './quantizeOps.js';
  * their parameters (scales, fixed-point multipliers and shifts, tables) so that the simulator runs
  * any backend's output.
  */
-export const integerOps: readonly OpDefinition[] = [
+export const integerOps = [
   Quantize,
   Dequantize,
   Rescale,
@@ -42,4 +42,10 @@ export const integerOps: readonly OpDefinition[] = [
   IntegerAbs,
   IntegerNeg,
   IntegerPRelu,
-];
+] as const satisfies readonly OpDefinition[];
+
+/**
+ * The name of one of qtk's integer ops (domain `qtk`). The simulator's integer kernel table is keyed
+ * by it, so an integer op added without its kernel does not compile.
+ */
+export type IntegerOpName = (typeof integerOps)[number]['op'];

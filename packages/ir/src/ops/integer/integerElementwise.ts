@@ -33,7 +33,7 @@ const RESCALED_INPUTS = {
  * with `frac_bits` extra fractional bits, `a' = multiplyByFixedPoint(a, multipliers[0], shifts[0])`
  * and likewise b', then `y = clamp(floor((a' +- b' + 2^(F-1)) / 2^F))`.
  */
-export function rescaledBinaryOp(op: 'Add' | 'Sub'): OpDefinition {
+export function rescaledBinaryOp<N extends 'Add' | 'Sub'>(op: N): OpDefinition<N> {
   return {
     op,
     domain: QTK_DOMAIN,
@@ -54,7 +54,7 @@ export const IntegerAdd = rescaledBinaryOp('Add');
 export const IntegerSub = rescaledBinaryOp('Sub');
 
 /** Integer Mul of two activations: `acc = a b` (int32), then one fixed-point requantization. */
-export const IntegerMul: OpDefinition = {
+export const IntegerMul: OpDefinition<'Mul'> = {
   op: 'Mul',
   domain: QTK_DOMAIN,
   summary: 'Integer product of two activations, requantized.',

@@ -20,7 +20,7 @@ function checkOperands(ctx: InferenceContext, biasIndex: number | undefined): vo
  * int16, W per-channel int8/int16 `[out, in]`, B int32 at scale s_x s_w[n]), then the output stage
  * ({@link OUTPUT_STAGE_ATTRIBUTES}) per output channel n.
  */
-export const IntegerLinear: OpDefinition = {
+export const IntegerLinear: OpDefinition<'Linear'> = {
   op: 'Linear',
   domain: QTK_DOMAIN,
   summary: 'Integer linear: int32 accumulation, then requantize / int32 / float32 output per channel.',
@@ -39,7 +39,7 @@ export const IntegerLinear: OpDefinition = {
  * Integer convolution on the TAE (NCHW, groups, strides, pads, dilations as the float Conv):
  * int32 accumulation plus B, then the output stage per output channel (axis 1).
  */
-export const IntegerConv: OpDefinition = {
+export const IntegerConv: OpDefinition<'Conv'> = {
   op: 'Conv',
   domain: QTK_DOMAIN,
   summary: 'Integer convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
@@ -55,7 +55,7 @@ export const IntegerConv: OpDefinition = {
 };
 
 /** Integer matrix product of two activations (NumPy semantics), int32, then a per-tensor output stage. */
-export const IntegerMatMul: OpDefinition = {
+export const IntegerMatMul: OpDefinition<'MatMul'> = {
   op: 'MatMul',
   domain: QTK_DOMAIN,
   summary: 'Integer matmul of two activations: int32 accumulation, then the output stage (per tensor).',
@@ -76,7 +76,7 @@ export const IntegerMatMul: OpDefinition = {
  * product accumulated into its output position in int32, plus B (int32 at s_x s_w[c]), then the
  * output stage per output channel (axis 1, C_out = W[1] x group entries, or one).
  */
-export const IntegerConvTranspose: OpDefinition = {
+export const IntegerConvTranspose: OpDefinition<'ConvTranspose'> = {
   op: 'ConvTranspose',
   domain: QTK_DOMAIN,
   summary: 'Integer transposed convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',

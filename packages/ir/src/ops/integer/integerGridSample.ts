@@ -14,7 +14,7 @@ import { QTK_DOMAIN } from './QTK_DOMAIN.js';
  * The sum of the four products ends in the interpolation output stage (see
  * `INTERPOLATION_OUTPUT_ATTRIBUTES`).
  */
-export const IntegerGridSample: OpDefinition = {
+export const IntegerGridSample: OpDefinition<'GridSample'> = {
   op: 'GridSample',
   domain: QTK_DOMAIN,
   summary: 'Integer bilinear grid sampling: fixed-point coordinates and weights, int64 sum, requantize.',

@@ -19,7 +19,7 @@ function outDtype(ctx: InferenceContext): 'int8' | 'int16' {
  * Gamma is int16 (absent: 1), beta int32 in output units times 2^frac_bits (absent: 0), and
  * multiplier / 2^shift is gamma's scale over the output scale. All integer arithmetic.
  */
-export const IntegerLayerNorm: OpDefinition = {
+export const IntegerLayerNorm: OpDefinition<'LayerNorm'> = {
   op: 'LayerNorm',
   domain: QTK_DOMAIN,
   summary: 'Integer LayerNorm: exact statistics, integer inverse square root, int16 gamma.',
@@ -57,7 +57,7 @@ export const IntegerLayerNorm: OpDefinition = {
  * `y = clamp(floor((e * out_multiplier + sum(e) 2^15) / (sum(e) 2^16)))` with
  * `out_multiplier = round(2^16 / s_out)`.
  */
-export const IntegerSoftmax: OpDefinition = {
+export const IntegerSoftmax: OpDefinition<'Softmax'> = {
   op: 'Softmax',
   domain: QTK_DOMAIN,
   summary: 'Integer Softmax: base-2 exponentials from a 257-entry table, int32 sums.',
@@ -92,7 +92,7 @@ export const IntegerSoftmax: OpDefinition = {
  * `y = clamp(round_half_up((t + beta[c]) / 2^frac_bits))`, with `c_i = D x_i - S1`,
  * `r = isqrt(floor(2^96 / (D S2 - S1^2 + epsilon_int)))`.
  */
-export const IntegerInstanceNorm: OpDefinition = {
+export const IntegerInstanceNorm: OpDefinition<'InstanceNorm'> = {
   op: 'InstanceNorm',
   domain: QTK_DOMAIN,
   summary: 'Integer InstanceNorm: per image and channel, the integer LayerNorm arithmetic, int16 gamma per channel.',

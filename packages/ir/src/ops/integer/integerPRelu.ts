@@ -10,7 +10,7 @@ import { QTK_DOMAIN } from './QTK_DOMAIN.js';
  * slope[c] s_in / s_out, negative for a negative slope):
  * `y = clamp(multiplyByFixedPoint(x, M, S))`, rounding half up.
  */
-export const IntegerPRelu: OpDefinition = {
+export const IntegerPRelu: OpDefinition<'PRelu'> = {
   op: 'PRelu',
   domain: QTK_DOMAIN,
   summary: 'Integer PRelu: one requantization for x >= 0, one per channel (signed) below.',

@@ -24,7 +24,7 @@ function check(ctx: InferenceContext): 'int8' | 'int16' {
  * Integer mean over all spatial dims: the int32 sum, then one requantization whose
  * multiplier / 2^shift is s_in / (count s_out) (the 1/count folded into the multiplier).
  */
-export const IntegerGlobalAveragePool: OpDefinition = {
+export const IntegerGlobalAveragePool: OpDefinition<'GlobalAveragePool'> = {
   op: 'GlobalAveragePool',
   domain: QTK_DOMAIN,
   summary: 'Integer global average: int32 sum, then requantize (1/count folded in).',
@@ -40,7 +40,7 @@ export const IntegerGlobalAveragePool: OpDefinition = {
 };
 
 /** An integer reduction over the `axes` attribute: the int32 sum, then one requantization. */
-function integerReductionOp(op: string, summary: string): OpDefinition {
+function integerReductionOp<N extends string>(op: N, summary: string): OpDefinition<N> {
   return {
     op,
     domain: QTK_DOMAIN,

@@ -11,7 +11,7 @@ import { QTK_DOMAIN } from './QTK_DOMAIN.js';
  * monotone, so this is the rounded maximum of the rescaled inputs. Inputs that share one scale have
  * equal multipliers: the rescale is then only the output's requantization.
  */
-export function rescaledSelectionOp(op: 'Max' | 'Min'): OpDefinition {
+export function rescaledSelectionOp<N extends 'Max' | 'Min'>(op: N): OpDefinition<N> {
   return {
     op,
     domain: QTK_DOMAIN,

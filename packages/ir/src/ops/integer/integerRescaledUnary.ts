@@ -7,7 +7,7 @@ import { QTK_DOMAIN } from './QTK_DOMAIN.js';
  * (`-x` for Neg), `M / 2^S` the ratio of the input scale to the output scale. The sign operation
  * is exact on the integers, so only the requantization rounds.
  */
-export function rescaledUnaryOp(op: 'Abs' | 'Neg'): OpDefinition {
+export function rescaledUnaryOp<N extends 'Abs' | 'Neg'>(op: N): OpDefinition<N> {
   return {
     op,
     domain: QTK_DOMAIN,

@@ -33,7 +33,7 @@ function checkTaps(ctx: InferenceContext, axis: 'y' | 'x', length: Dim | undefin
  * `acc = sum_ij y_weights[2r+i] x_weights[2c+j] q[y_i][x_j]` (int64), then the interpolation output
  * stage (see `INTERPOLATION_OUTPUT_ATTRIBUTES`).
  */
-export const IntegerResize: OpDefinition = {
+export const IntegerResize: OpDefinition<'Resize'> = {
   op: 'Resize',
   domain: QTK_DOMAIN,
   summary: 'Integer bilinear resize of the last two axes: fixed-point weights, int64 sum, requantize.',

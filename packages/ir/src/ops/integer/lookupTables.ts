@@ -5,7 +5,7 @@ import { QTK_DOMAIN } from './QTK_DOMAIN.js';
  * A nonlinear function of an int8 input as a 256-entry table on the VAE: `y = table[x + 128]`
  * (int8 out). The backend fills the table with the fake-quantized function values.
  */
-export const Lut: OpDefinition = {
+export const Lut: OpDefinition<'Lut'> = {
   op: 'Lut',
   domain: QTK_DOMAIN,
   summary: 'int8 -> int8 through a 256-entry table.',
@@ -37,7 +37,7 @@ export const SEGMENT_POINTS = 65;
  * `j = (x - start_k) >> steps[k]` (at most 63), `r = x - start_k - j 2^steps[k]`,
  * `y = T[j] + floor(((T[j+1] - T[j]) r + 2^(steps[k]-1)) / 2^steps[k])`.
  */
-export const SegmentLut: OpDefinition = {
+export const SegmentLut: OpDefinition<'SegmentLut'> = {
   op: 'SegmentLut',
   domain: QTK_DOMAIN,
   summary: 'int16 -> int16 through 8 segments of interpolated int16 tables.',

@@ -25,7 +25,7 @@ function outDtype(ctx: InferenceContext): DType {
 }
 
 /** float32 -> int8/int16: `clamp(round(x / scale))`, half to even or BPU rounding (VPU, or CPU at inputs). */
-export const Quantize: OpDefinition = {
+export const Quantize: OpDefinition<'Quantize'> = {
   op: 'Quantize',
   domain: QTK_DOMAIN,
   summary: 'Float to int8/int16 at the given scales.',
@@ -46,7 +46,7 @@ export const Quantize: OpDefinition = {
 };
 
 /** int8/int16/int32 -> float32: `x * scale` (per channel along `axis`). */
-export const Dequantize: OpDefinition = {
+export const Dequantize: OpDefinition<'Dequantize'> = {
   op: 'Dequantize',
   domain: QTK_DOMAIN,
   summary: 'Integer to float32 at the given scales.',
@@ -67,7 +67,7 @@ export const Dequantize: OpDefinition = {
  * shifts[c]), lo, hi)` from int8/int16/int32 to int8/int16, per channel along `axis` when given.
  * A dequantize followed by a quantize becomes one Rescale.
  */
-export const Rescale: OpDefinition = {
+export const Rescale: OpDefinition<'Rescale'> = {
   op: 'Rescale',
   domain: QTK_DOMAIN,
   summary: 'Integer to int8/int16 at a new scale (fixed-point multiplier and shift).',
