@@ -99,4 +99,12 @@ export function calibrationSamples(folder: string): Tensor[] {
     .map((f) => readFixtureTensor(join(dir, f)));
 }
 
+export {
+  REAL_BLOCKS,
+  type RealBlock,
+  type RealBlockConstantSubgraph,
+  type RealBlockName,
+  type RealBlockValue,
+  realBlock,
+} from './realBlocks.js';
 export { type TensorDifference, tensorDifference } from './tensorDifference.js';
