@@ -16,6 +16,7 @@ does, instead of the identity statistics (mean 0, var 1) of a fresh model.
 
 import argparse
 import collections
+import copy
 import json
 import os
 import sys
@@ -27,6 +28,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 from torchvision.models._utils import IntermediateLayerGetter
+from torchvision.models.segmentation.fcn import FCN, FCNHead
 from torchvision.ops import FeaturePyramidNetwork
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 
@@ -125,15 +127,29 @@ class SegmentationOut(nn.Module):
         return self.model(x)["out"]
 
 
-def small_fcn():
-    """torchvision's FCN head on a ResNet-50 body, as fcn_resnet50 builds it."""
+def fcn_resnet50():
+    """torchvision's fcn_resnet50 (dilated ResNet-50 body, output stride 8, FCN head)."""
     return SegmentationOut(torchvision.models.segmentation.fcn_resnet50(weights=None, weights_backbone=None, num_classes=21, aux_loss=False))
+
+
+def fcn_resnet18():
+    """A smaller FCN: torchvision's FCN and FCNHead on a ResNet-18 body (output stride 32: its basic
+    blocks cannot dilate), upsampled bilinearly to the input size."""
+    body = IntermediateLayerGetter(torchvision.models.resnet18(), {"layer4": "out"})
+    return SegmentationOut(FCN(body, FCNHead(512, 21)))
+
+
+def with_random_head(vit):
+    """torchvision initializes the ViT's head to zeros (for fine-tuning): the logits would be all
+    zeros, and no cosine can be measured on them. Random head weights instead."""
+    nn.init.normal_(vit.heads.head.weight, std=vit.hidden_dim**-0.5)
+    return vit
 
 
 def small_vit():
     """torchvision's VisionTransformer with a smaller config: image 64, patch 8 (64 patches + the
-    class token), 4 layers, hidden 192, 3 heads, MLP 768."""
-    return torchvision.models.VisionTransformer(image_size=64, patch_size=8, num_layers=4, num_heads=3, hidden_dim=192, mlp_dim=768, num_classes=100)
+    class token), 4 layers, hidden 192, 3 heads, MLP 768; random head."""
+    return with_random_head(torchvision.models.VisionTransformer(image_size=64, patch_size=8, num_layers=4, num_heads=3, hidden_dim=192, mlp_dim=768, num_classes=100))
 
 
 def small_swin():
@@ -166,7 +182,8 @@ MODELS = {
     "swin_small_nofold": (small_swin, (1, 3, 112, 112), ["logits"], {"do_constant_folding": False}, "swin_small exported with do_constant_folding=False: the raw shape arithmetic"),
     "deeplabv3_mobilenet_v3_large": (seg("deeplabv3_mobilenet_v3_large"), (1, 3, 224, 224), ["out"], {}, "ASPP (dilated convs, pooled branch upsampled), bilinear Resize to the input size"),
     "lraspp_mobilenet_v3_large": (seg("lraspp_mobilenet_v3_large"), (1, 3, 224, 224), ["out"], {}, "LR-ASPP: sigmoid gate from average pooling, bilinear Resize"),
-    "fcn_resnet50": (small_fcn, (1, 3, 128, 128), ["out"], {}, "dilated ResNet-50 body (output stride 8), FCN head, bilinear Resize; input 128 to keep it fast"),
+    "fcn_resnet50": (fcn_resnet50, (1, 3, 128, 128), ["out"], {}, "dilated ResNet-50 body (output stride 8), FCN head, bilinear Resize; input 128 to keep it fast"),
+    "fcn_resnet18": (fcn_resnet18, (1, 3, 128, 128), ["out"], {}, "a smaller FCN: ResNet-18 body (output stride 32), FCN head, bilinear Resize by 32"),
     "fpn_resnet18": (FpnNeck, (1, 3, 128, 128), ["p2", "p3", "p4", "p5", "pool"], {}, "FPN neck: lateral convs, F.interpolate nearest to a size, extra max-pooled level; five outputs"),
     "transformer_encoder": (TransformerEncoder, (1, 64, 128), ["y"], {}, "nn.TransformerEncoderLayer x2, GELU, batch_first, sequence input [1, 64, 128]"),
     "unet": (UNet, (1, 3, 128, 128), ["mask"], {}, "ConvTranspose2d + BN + ReLU decoder, skip concat"),
@@ -190,6 +207,32 @@ def estimate_batchnorm_statistics(model, shape):
     with torch.no_grad():
         model(torch.cat([sample(shape, 1000 + i) for i in range(8)]))
     model.eval()
+
+
+def int8_weights_cosine(model, x, reference):
+    """PyTorch's own outputs with every GEMM weight rounded to int8 per output channel (scale
+    absmax / 127.5, as qtk's weights), cosine against the float outputs, per output. What weight
+    rounding alone costs this network: with random weights and BatchNorm statistics from data, deep
+    networks without residual paths amplify small perturbations, so this is well below 1 for some,
+    whatever a toolchain does."""
+    model = copy.deepcopy(model)
+
+    def round_(w, axis):
+        dims = tuple(d for d in range(w.dim()) if d != axis)
+        scale = (w.abs().amax(dim=dims, keepdim=True) / 127.5).clamp(min=2**-23)
+        w.copy_(torch.clamp(torch.round(w / scale), -128, 127) * scale)
+
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Linear)):
+                round_(m.weight, 0)
+            elif isinstance(m, (nn.ConvTranspose1d, nn.ConvTranspose2d)):
+                round_(m.weight, 1)
+            elif isinstance(m, nn.MultiheadAttention) and m.in_proj_weight is not None:
+                round_(m.in_proj_weight, 0)
+        outputs = model(x)
+    outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+    return [float(F.cosine_similarity(a.flatten().double(), b.flatten().double(), dim=0)) for a, b in zip(outputs, reference)]
 
 
 def op_histogram(model):
@@ -262,7 +305,9 @@ def export_one(name, out_root):
         save(os.path.join(folder, f"output_{n}.npy"), t)
     for i in range(8):
         save(os.path.join(folder, "calib", f"sample_{i:03d}.npy"), sample(shape, 1 + i))
-    return summarize(path, note, options)
+    summary = summarize(path, note, options)
+    summary["pytorch_int8_weights_cosine"] = dict(zip(output_names, int8_weights_cosine(model, x, outputs)))
+    return summary
 
 
 def main():

@@ -84,8 +84,12 @@ class SegmentationHead(nn.Module):
 def vit_block():
     """(c) torchvision's VisionTransformer with one encoder layer: 4x4 patches of a 16x16 image,
     class token concatenated (expand to the batch), positional embedding, nn.MultiheadAttention
-    (2 heads, hidden 32), LayerNorm, MLP with GELU, the head on the class token."""
-    return torchvision.models.VisionTransformer(image_size=16, patch_size=4, num_layers=1, num_heads=2, hidden_dim=32, mlp_dim=64, num_classes=16)
+    (2 heads, hidden 32), LayerNorm, MLP with GELU, the head on the class token (random, not
+    torchvision's zeros)."""
+    vit = torchvision.models.VisionTransformer(image_size=16, patch_size=4, num_layers=1, num_heads=2, hidden_dim=32, mlp_dim=64, num_classes=16)
+    # torchvision initializes the head to zeros (for fine-tuning): the logits would all be 0.
+    nn.init.normal_(vit.heads.head.weight, std=vit.hidden_dim**-0.5)
+    return vit
 
 
 class SwinBlock(nn.Module):

@@ -4,6 +4,7 @@
 // failed and why, the errors against PyTorch's outputs, the fallbacks and the timings.
 //
 //   node tools/real-models/measure.mjs [--models /work/models] [--report <prefix>] [--timeout <minutes>] [name ...]
+//   node tools/real-models/measure.mjs --render <prefix>     (rewrites <prefix>.md from <prefix>.json)
 //
 // Writes <prefix>.md (a table, then details per model) and <prefix>.json (everything measured);
 // the default prefix is <models>/measure. The CLI's own files go to <models>/<name>/qtk/. Each step
@@ -35,12 +36,13 @@ const CONVERSIONS = [
 ];
 
 function parseArgs(argv) {
-  const options = { models: '/work/models', report: null, timeoutMinutes: 30, names: [] };
+  const options = { models: '/work/models', report: null, render: null, timeoutMinutes: 30, names: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--models') options.models = resolve(argv[++i]);
     else if (a === '--report') options.report = resolve(argv[++i]);
     else if (a === '--timeout') options.timeoutMinutes = Number(argv[++i]);
+    else if (a === '--render') options.render = resolve(argv[++i]);
     else if (a === '-h' || a === '--help') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -164,6 +166,7 @@ async function measureModel(name, dir, summary, timeoutMs) {
   mkdirSync(work, { recursive: true });
   const model = join(dir, 'model.onnx');
   const result = { name, what: summary?.what ?? null, input: summary?.inputs?.[0] ?? null, onnxNodes: summary?.nodes };
+  if (summary?.pytorch_int8_weights_cosine) result.pytorchInt8WeightsCosine = summary.pytorch_int8_weights_cosine;
   if (summary?.ops) {
     result.onnxOpsNotImported = Object.keys(summary.ops).filter((op) => !SUPPORTED_ONNX_OPS.includes(op));
   }
@@ -281,6 +284,12 @@ function cosineCell(c) {
   return `${fixed(cos, 4)}${cos >= COSINE_GOAL ? '' : ' ✗'}`;
 }
 
+/** PyTorch's own cosine with int8-rounded weights (export.py): what weight rounding alone costs. */
+function torchCell(r) {
+  const c = Object.values(r.pytorchInt8WeightsCosine ?? {});
+  return c.length ? fixed(Math.min(...c), 4) : '-';
+}
+
 function fallbackCell(r) {
   const ops = {};
   for (const c of Object.values(r.convert ?? {}))
@@ -296,10 +305,11 @@ function markdown(results, meta) {
     '',
     `${meta.date}; qtk ${meta.commit}; models from ${meta.models} (tools/real-models/export.py: ${meta.versions}).`,
     `Cosine: the integer simulation's output against PyTorch's float output, the least over the model's outputs (goal >= ${COSINE_GOAL}).`,
+    "torch int8-weights cos: PyTorch's own output with every GEMM weight rounded to int8 per channel, against float: what weight rounding alone costs these random-weight networks.",
     'Float error: `qtk run` of the ONNX against PyTorch, max |a - b| and that over max |b|.',
     '',
-    '| model | input | ONNX nodes | imports | float max abs (rel) | cos nash-m | cos nash-h | cos nash-h int-conv | fallbacks | time (s) | first failure |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| model | input | ONNX nodes | imports | ONNX ops qtk lacks | float max abs (rel) | torch int8-weights cos | cos nash-m | cos nash-h | cos nash-h int-conv | fallbacks | time (s) | first failure |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     const floatMin = r.float?.outputs
@@ -308,7 +318,7 @@ function markdown(results, meta) {
     const floatCell = r.float?.error ? 'fails' : floatMin ? `${sci(floatMin.maxAbs)} (${sci(floatMin.maxRel)})` : '-';
     const imports = r.import.error ? 'no' : `yes (${r.import.nodes} nodes, ${r.import.foldedAtImport ?? 0} folded)`;
     lines.push(
-      `| ${r.name} | ${r.input ? `[${r.input.shape.join(',')}]` : '-'} | ${r.onnxNodes ?? '-'} | ${imports} | ${floatCell} | ${cosineCell(r.convert?.['nash-m'])} | ${cosineCell(r.convert?.['nash-h'])} | ${cosineCell(r.convert?.['nash-h-int'])} | ${cell(fallbackCell(r))} | ${fixed(r.seconds, 0)} | ${short(r.failure ?? '')} |`,
+      `| ${r.name} | ${r.input ? `[${r.input.shape.join(',')}]` : '-'} | ${r.onnxNodes ?? '-'} | ${imports} | ${r.onnxOpsNotImported?.join(', ') || '-'} | ${floatCell} | ${torchCell(r)} | ${cosineCell(r.convert?.['nash-m'])} | ${cosineCell(r.convert?.['nash-h'])} | ${cosineCell(r.convert?.['nash-h-int'])} | ${cell(fallbackCell(r))} | ${fixed(r.seconds, 0)} | ${short(r.failure ?? '')} |`,
     );
   }
   lines.push('', '## Details', '');
@@ -370,6 +380,11 @@ async function gitCommit() {
 }
 
 const options = parseArgs(process.argv.slice(2));
+if (options.render) {
+  const { results, ...meta } = JSON.parse(readFileSync(`${options.render}.json`, 'utf8'));
+  writeFileSync(`${options.render}.md`, markdown(results, meta));
+  process.exit(0);
+}
 const summaryPath = join(options.models, 'summary.json');
 const summary = existsSync(summaryPath) ? JSON.parse(readFileSync(summaryPath, 'utf8')) : {};
 const available = readdirSync(options.models, { withFileTypes: true })
