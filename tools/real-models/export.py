@@ -141,8 +141,12 @@ def fcn_resnet18():
 
 def with_random_head(vit):
     """torchvision initializes the ViT's head to zeros (for fine-tuning): the logits would be all
-    zeros, and no cosine can be measured on them. Random head weights instead."""
+    zeros, and no cosine can be measured on them. It starts the class token at zeros too, which
+    leaves it at 1% of the patch tokens' range after the positional embedding (std 0.02), below
+    int8 resolution at a per-tensor scale (PyTorch's own int8 rounding of that tensor costs a
+    ViT block's logits cosine 0.90), where a trained class token is not that small. Both random."""
     nn.init.normal_(vit.heads.head.weight, std=vit.hidden_dim**-0.5)
+    nn.init.normal_(vit.class_token)
     return vit
 
 

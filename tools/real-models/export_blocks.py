@@ -84,11 +84,16 @@ class SegmentationHead(nn.Module):
 def vit_block():
     """(c) torchvision's VisionTransformer with one encoder layer: 4x4 patches of a 16x16 image,
     class token concatenated (expand to the batch), positional embedding, nn.MultiheadAttention
-    (2 heads, hidden 32), LayerNorm, MLP with GELU, the head on the class token (random, not
-    torchvision's zeros)."""
+    (2 heads, hidden 32), LayerNorm, MLP with GELU, the head on the class token (class token and
+    head random, not torchvision's zeros)."""
     vit = torchvision.models.VisionTransformer(image_size=16, patch_size=4, num_layers=1, num_heads=2, hidden_dim=32, mlp_dim=64, num_classes=16)
-    # torchvision initializes the head to zeros (for fine-tuning): the logits would all be 0.
+    # torchvision initializes the head to zeros (for fine-tuning): the logits would all be 0. It
+    # also starts the class token at zeros, which leaves it at 1% of the patch tokens' range after
+    # the positional embedding (std 0.02): below int8 resolution at a per-tensor scale, so that
+    # PyTorch's own int8 rounding of that one tensor costs the logits cosine 0.90. A trained class
+    # token is not that small: random normal (std 1), as the patch tokens.
     nn.init.normal_(vit.heads.head.weight, std=vit.hidden_dim**-0.5)
+    nn.init.normal_(vit.class_token)
     return vit
 
 
