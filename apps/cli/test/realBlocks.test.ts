@@ -38,20 +38,18 @@ interface AllowedFallback {
 
 /**
  * What may run in float32 on the CPU after conversion (fallback op -> ceiling, reason); every other
- * op must become integer ops. GEMMs (Conv, ConvTranspose, Linear, MatMul) go to the TAE; HardSwish,
- * HardSigmoid, GELU and Sigmoid are lookup tables like every other activation; LayerNorm, Softmax,
- * GlobalAveragePool and ReduceMean have integer forms; data movement (nearest Resize, Pad, Slice and
- * Concat of a roll, Reshape, Transpose, Dropout with ratio 0) is passthrough. The ceilings are what
- * qtk cannot yet do in integers; tighten them as it learns to.
+ * op must become integer ops. GEMMs (Conv, ConvTranspose with the BatchNorm import folds into it,
+ * Linear, MatMul) go to the TAE; HardSwish, HardSigmoid, GELU and Sigmoid are lookup tables like
+ * every other activation; LayerNorm, Softmax, GlobalAveragePool, ReduceMean and Resize (nearest and
+ * bilinear) have integer forms; data movement (Pad, Slice and Concat of a roll, Reshape, Transpose,
+ * Dropout with ratio 0, a Concat with a constant such as ViT's class token) is passthrough, its
+ * constants quantized at the data's scale. A fallback must not spread: ops after it get their
+ * integers back from a Quantize. The ceilings are what qtk cannot yet do in integers; tighten them
+ * as it learns to.
  */
 const MAY_FALL_BACK: Record<RealBlockName, Readonly<Record<string, AllowedFallback>>> = {
   mbv3_block: {},
-  seg_head: {
-    Resize: {
-      atMost: 2,
-      why: 'the two bilinear resizes compute new values (weighted sums of 4 neighbours), for which qtk has no integer kernel yet; the nearest one only copies values and must not fall back',
-    },
-  },
+  seg_head: {},
   vit_block: {
     Div: {
       atMost: 1,
@@ -59,12 +57,7 @@ const MAY_FALL_BACK: Record<RealBlockName, Readonly<Record<string, AllowedFallba
     },
   },
   swin_block: {},
-  unet_decoder: {
-    BatchNorm: {
-      atMost: 2,
-      why: 'PyTorch folds BatchNorm into Conv on export but not into ConvTranspose, and qtk fuses BatchNorm into Conv only, leaving a per-channel affine without an integer kernel',
-    },
-  },
+  unet_decoder: {},
   shape_arith: {
     Where: {
       atMost: 1,
