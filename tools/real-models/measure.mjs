@@ -3,7 +3,8 @@
 // the built CLI (import, float run, calibrate, convert, integer run) and reports, per model, what
 // failed and why, the errors against PyTorch's outputs, the fallbacks and the timings.
 //
-//   node tools/real-models/measure.mjs [--models /work/models] [--report <prefix>] [--timeout <minutes>] [name ...]
+//   node tools/real-models/measure.mjs [--models /work/models] [--report <prefix>] [--timeout <minutes>]
+//                                      [--setter <preset>] [name ...]
 //   node tools/real-models/measure.mjs --render <prefix>     (rewrites <prefix>.md from <prefix>.json)
 //
 // Writes <prefix>.md (a table, then details per model) and <prefix>.json (everything measured);
@@ -36,13 +37,21 @@ const CONVERSIONS = [
 ];
 
 function parseArgs(argv) {
-  const options = { models: '/work/models', report: null, render: null, timeoutMinutes: 30, names: [] };
+  const options = {
+    models: '/work/models',
+    report: null,
+    render: null,
+    setter: 'default-calibration',
+    timeoutMinutes: 30,
+    names: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--models') options.models = resolve(argv[++i]);
     else if (a === '--report') options.report = resolve(argv[++i]);
     else if (a === '--timeout') options.timeoutMinutes = Number(argv[++i]);
     else if (a === '--render') options.render = resolve(argv[++i]);
+    else if (a === '--setter') options.setter = argv[++i];
     else if (a === '-h' || a === '--help') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -202,7 +211,7 @@ async function measureModel(name, dir, summary, timeoutMs) {
         '--march',
         march,
         '--setter',
-        'default-calibration',
+        options.setter,
         '--out',
         out,
         '--quiet',
@@ -303,7 +312,7 @@ function markdown(results, meta) {
   const lines = [
     `# qtk on real PyTorch exports`,
     '',
-    `${meta.date}; qtk ${meta.commit}; models from ${meta.models} (tools/real-models/export.py: ${meta.versions}).`,
+    `${meta.date}; qtk ${meta.commit}; models from ${meta.models} (tools/real-models/export.py: ${meta.versions}); calibration preset ${meta.setter ?? 'default-calibration'}.`,
     `Cosine: the integer simulation's output against PyTorch's float output, the least over the model's outputs (goal >= ${COSINE_GOAL}).`,
     "torch int8-weights cos: PyTorch's own output with every GEMM weight rounded to int8 per channel, against float: what weight rounding alone costs these random-weight networks.",
     'Float error: `qtk run` of the ONNX against PyTorch, max |a - b| and that over max |b|.',
@@ -397,6 +406,7 @@ const timeoutMs = options.timeoutMinutes * 60_000;
 const results = [];
 const meta = {
   date: new Date().toISOString().slice(0, 10),
+  setter: options.setter,
   commit: await gitCommit(),
   models: options.models,
   versions: summary._versions
