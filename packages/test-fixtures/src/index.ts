@@ -106,4 +106,12 @@ export {
   ONNX_EXPECTED_OUTPUT_ERRATA,
   onnxruntimeNodeTestOutputs,
 } from './onnxNodeTestReference.js';
+export {
+  REAL_BLOCKS,
+  type RealBlock,
+  type RealBlockConstantSubgraph,
+  type RealBlockName,
+  type RealBlockValue,
+  realBlock,
+} from './realBlocks.js';
 export { type TensorDifference, tensorDifference } from './tensorDifference.js';
