@@ -8,9 +8,10 @@ import { onnxModelBytes } from './support/onnxModelBytes.js';
 import { runCli } from './support/runCli.js';
 import { useTempDir } from './support/tempDir.js';
 
-const WARNING = 'scale (Div): no integer kernel on nash-m; runs in float32 on the CPU';
+const WARNING =
+  'scale (Div): no integer kernel on nash-m (its divisor is not a scalar constant: qtk has no integer division); runs in float32 on the CPU';
 
-describe('an op without an integer kernel (Div): a CPU fallback, shown by convert, inspect and visualize', () => {
+describe('an op without an integer kernel (Div by a tensor): a CPU fallback, shown by convert, inspect and visualize', () => {
   const tmp = useTempDir();
   let quantized = '';
   let convertOutput = '';
@@ -26,7 +27,7 @@ describe('an op without an integer kernel (Div): a CPU fallback, shown by conver
         ],
         inputs: [{ name: 'x', shape: [1, 3, 32, 32] }],
         outputs: [{ name: 'y', shape: [1, 3, 32, 32] }],
-        initializers: [{ name: 'two', shape: [1], values: [2] }],
+        initializers: [{ name: 'two', shape: [3, 1, 1], values: [2, 3, 4] }],
       }),
     );
     const calibration = join(tmp(), 'c');
@@ -67,7 +68,7 @@ describe('an op without an integer kernel (Div): a CPU fallback, shown by conver
     expect(report.conversion?.warnings).toEqual([WARNING]);
     const text = (await runCli('inspect', quantized)).stdout;
     expect(text).toMatch(
-      /\n {2}scale +Div +cpu \(fallback\) +float32\[1,3,32,32\], float32\[1\] +float32\[1,3,32,32\] +-\n/,
+      /\n {2}scale +Div +cpu \(fallback\) +float32\[1,3,32,32\], float32\[3,1,1\] +float32\[1,3,32,32\] +-\n/,
     );
   });
 

@@ -6,6 +6,7 @@ import {
   QtkError,
   type QuantDType,
   quantParamsOf,
+  scaleFromAbsMax,
   type Tensor,
 } from '@qtk/ir';
 import type { Observer } from '@qtk/observers';
@@ -25,9 +26,12 @@ export interface SaturationCount {
  * The observer's scales for the FakeQuantize `fq`. An observer that skipped non-finite values may
  * have had nothing finite left: say so, naming the point, rather than the observer's bare "no data".
  */
-function scalesOf(fq: Node, observer: Observer): number[] {
+function scalesOf(fq: Node, observer: Observer, constantAbsMax = 0): number[] {
   try {
-    return observer.scales(fq.attrs.dtype as QuantDType);
+    const dtype = fq.attrs.dtype as QuantDType;
+    const scales = observer.scales(dtype);
+    if (constantAbsMax === 0 || scales.length !== 1) return scales;
+    return [Math.max(scales[0] as number, scaleFromAbsMax(constantAbsMax, dtype))];
   } catch (e) {
     if (!isQtkError(e) || e.code !== 'observer.empty' || observer.skippedNonFinite === 0) throw e;
     throw new QtkError(
@@ -63,6 +67,12 @@ export class PreparedModel {
   readonly fusions: ReadonlyMap<string, string>;
   readonly saturation = new Map<string, SaturationCount>();
   #state: FakeQuantState = FakeQuantState.CALIBRATION;
+  /**
+   * For each observer shared with constant data (a Concat's constant input), the largest |value| of
+   * those constants: the shared scale never clips them, whatever the observer makes of the
+   * activations (a clipping observer would take a few constant values for outliers).
+   */
+  readonly #constantAbsMax = new Map<string, number>();
 
   constructor(init: {
     graph: Graph;
@@ -84,6 +94,13 @@ export class PreparedModel {
     this.setterNames = init.setterNames;
     this.fusions = init.fusions;
     this.#state = init.state ?? FakeQuantState.CALIBRATION;
+    for (const fq of this.fakeQuantizes) {
+      const c = fq.inputs[0]?.constant;
+      if (!c || !this.sharing.has(fq.name)) continue;
+      const id = fq.attrs.observer as string;
+      const absmax = c.toNumbers().reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      this.#constantAbsMax.set(id, Math.max(this.#constantAbsMax.get(id) ?? 0, absmax));
+    }
   }
 
   get state(): FakeQuantState {
@@ -122,7 +139,7 @@ export class PreparedModel {
           `fake quantization '${fq.name}' has seen no data: run calibration first`,
         );
       }
-      fq.attrs = { ...fq.attrs, scales: scalesOf(fq, observer) };
+      fq.attrs = { ...fq.attrs, scales: scalesOf(fq, observer, this.#constantAbsMax.get(id as string)) };
     }
   }
 
@@ -130,6 +147,8 @@ export class PreparedModel {
     const { node } = event;
     if (node.op !== 'FakeQuantize') return undefined;
     const x = event.inputs[0] as Tensor;
+    // A constant's scale is fixed at prepare; one that shares an observer with activations (a
+    // Concat's constant input) bounds their scale from below instead (#constantAbsMax).
     const isWeight = node.inputs[0]?.constant !== undefined;
     const observer = this.observers.get(node.attrs.observer as string);
     if (this.#state === FakeQuantState.VALIDATION) {
@@ -139,7 +158,7 @@ export class PreparedModel {
     if (!observer || isWeight) return undefined;
     observer.observe(x, `'${node.inputs[0]?.name}' (${node.name})`);
     if (this.#state === FakeQuantState.CALIBRATION) return undefined;
-    const scales = scalesOf(node, observer);
+    const scales = scalesOf(node, observer, this.#constantAbsMax.get(node.attrs.observer as string));
     node.attrs = { ...node.attrs, scales };
     return [fakeQuantizeTensor(x, quantParamsOf(node, this.graph.registry.attributesOf(node)), node.name)];
   }

@@ -6,6 +6,7 @@ import { lowerArgExtremum } from './lowerArgExtremum.js';
 import { lowerCast } from './lowerCast.js';
 import { lowerComparison } from './lowerComparison.js';
 import { lowerConvTranspose } from './lowerConvTranspose.js';
+import { lowerDivByConstant } from './lowerDivByConstant.js';
 import { lowerDropout } from './lowerDropout.js';
 import { lowerElementwise } from './lowerElementwise.js';
 import { lowerFakeQuantize } from './lowerFakeQuantize.js';
@@ -192,4 +193,5 @@ export const defaultLowerings: { readonly [K in CoreOpName]?: OpLowering } = {
   },
   Cast: { lower: lowerCast, emits: () => [] },
   Mod: { lower: () => 'the BPU has no integer remainder', emits: () => [] },
+  Div: { lower: lowerDivByConstant, emits: (p) => [integerOp('Rescale', p.units.vector)] },
 };

@@ -101,7 +101,7 @@ export function prepare(
     );
     observers.set(id, observer);
     const w = p.node.inputs[0];
-    if (w?.constant) {
+    if (w?.constant && !sharing.has(p.node.name)) {
       observer.observe(w.constant, `'${w.name}' (${p.node.name})`);
       p.node.attrs = { ...p.node.attrs, scales: observer.scales(p.node.attrs.dtype as QuantDType) };
     }

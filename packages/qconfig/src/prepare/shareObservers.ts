@@ -1,6 +1,10 @@
 import { type Graph, type Node, type OpRegistry, QUANT_DTYPES, type QuantDType, type Value } from '@qtk/ir';
 import { isParameterInput, passthroughSource, quantRoleOf } from './quantRole.js';
 
+function isConstantPoint(fq: Node): boolean {
+  return fq.inputs[0]?.constant !== undefined;
+}
+
 /** The FakeQuantize that decides a value's scale, looking back through passthrough ops. */
 function sourceOf(v: Value | null, registry: OpRegistry): Node | undefined {
   const p = v?.producer;
@@ -29,17 +33,20 @@ export function shareObservers(graph: Graph): Map<string, string> {
     if (!graph.registry.traitsOf(node).sharedInputScale) continue;
     // A computing op shares only between activations: Add(x, constant) keeps the constant's own scale.
     const computing = quantRoleOf(node, graph.registry) !== 'passthrough';
-    if (computing && !node.inputs.every((v) => v && !v.constant)) continue;
     const data = node.inputs.filter((v, i) => !isParameterInput(node, i, graph.registry) && v !== null);
+    // (By now a constant operand sits behind its own FakeQuantize: that point is a constant's.)
     const sources = [
       ...new Set(data.map((v) => sourceOf(v, graph.registry)).filter((n): n is Node => n !== undefined)),
-    ];
+    ].filter((fq) => !(computing && isConstantPoint(fq)));
     if (sources.length < 2) continue;
     for (const s of sources) {
       if (!parent.has(s)) parent.set(s, s);
       why.set(s, `${why.has(s) ? `${why.get(s)}, ` : ''}${node.name} (${node.op})`);
     }
-    const roots = sources.map(find).sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+    // An activation's observer leads: a constant (a Concat's constant input) only bounds the scale
+    // from below (see PreparedModel), it never picks the observer.
+    const rank = (n: Node) => (isConstantPoint(n) ? graph.nodes.length : 0) + (order.get(n) as number);
+    const roots = sources.map(find).sort((a, b) => rank(a) - rank(b));
     for (const r of roots.slice(1)) parent.set(r, roots[0] as Node);
   }
   const groups = new Map<Node, Node[]>();
