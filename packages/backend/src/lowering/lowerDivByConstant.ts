@@ -11,7 +11,7 @@ function scalarDivisor(ctx: LoweringContext, node: Node): number | undefined {
   if (!v) return undefined;
   const l = ctx.get(v);
   const t = l.value.constant;
-  if (!t || t.size !== 1) return undefined;
+  if (t?.size !== 1) return undefined;
   const raw = Number(t.toNumbers()[0]);
   return l.kind === 'int' ? raw * (l.scales[0] as number) : raw;
 }
