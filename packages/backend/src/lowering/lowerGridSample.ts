@@ -1,11 +1,7 @@
 import { type Node, quantizeMultiplier } from '@qtk/ir';
 import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
-import {
-  INTERPOLATION_ACC_SHIFT,
-  INTERPOLATION_WEIGHT_BITS,
-  interpolationRequantization,
-} from './fixedPointInterpolation.js';
+import { INTERPOLATION_WEIGHT_BITS, interpolationOutputStage } from './fixedPointInterpolation.js';
 import type { LoweringContext } from './LoweringContext.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
@@ -51,7 +47,6 @@ export function lowerGridSample(ctx: LoweringContext, node: Node): LoweringOutco
   if (!cx || !cy) return `its grid's scale ${sGrid} spans more than 2^13 pixels per code`;
   const target = fakeQuantTarget(fq);
   const [sIn, sOut] = [x.scales[0] as number, target.scales[0] as number];
-  const m = interpolationRequantization(sIn, sOut, node.name);
   return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'GridSample',
     inputs: [x.value, grid.value],
@@ -60,11 +55,7 @@ export function lowerGridSample(ctx: LoweringContext, node: Node): LoweringOutco
       coord_multipliers: [cx.m.multiplier, cy.m.multiplier],
       coord_shifts: [cx.m.shift, cy.m.shift],
       coord_offsets: [cx.offset, cy.offset],
-      weight_bits: INTERPOLATION_WEIGHT_BITS,
-      acc_shift: INTERPOLATION_ACC_SHIFT,
-      multiplier: m.multiplier,
-      shift: m.shift,
-      out_dtype: target.dtype,
+      ...interpolationOutputStage(sIn, target, node.name),
       input_scale: [sIn],
       grid_scale: [sGrid],
       output_scale: [sOut],

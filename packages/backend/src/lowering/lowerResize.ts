@@ -10,12 +10,7 @@ import {
 } from '@qtk/ir';
 import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
-import {
-  fixedPointWeightPair,
-  INTERPOLATION_ACC_SHIFT,
-  INTERPOLATION_WEIGHT_BITS,
-  interpolationRequantization,
-} from './fixedPointInterpolation.js';
+import { fixedPointWeightPair, interpolationOutputStage } from './fixedPointInterpolation.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { lowerPassthrough } from './lowerPassthrough.js';
 import type { LoweringOutcome } from './OpLowering.js';
@@ -99,7 +94,6 @@ function lowerLinear(ctx: LoweringContext, node: Node, attrs: ResizeAttributes):
     Array.from({ length: t.weights.length / 2 }, (_, k) => fixedPointWeightPair(t.weights[2 * k + 1] as number)).flat();
   const target = fakeQuantTarget(fq);
   const [sIn, sOut] = [x.scales[0] as number, target.scales[0] as number];
-  const m = interpolationRequantization(sIn, sOut, node.name);
   return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'Resize',
     inputs: [x.value],
@@ -108,11 +102,7 @@ function lowerLinear(ctx: LoweringContext, node: Node, attrs: ResizeAttributes):
       y_weights: weights(ty),
       x_indices: [...tx.indices],
       x_weights: weights(tx),
-      weight_bits: INTERPOLATION_WEIGHT_BITS,
-      acc_shift: INTERPOLATION_ACC_SHIFT,
-      multiplier: m.multiplier,
-      shift: m.shift,
-      out_dtype: target.dtype,
+      ...interpolationOutputStage(sIn, target, node.name),
       input_scale: [sIn],
       output_scale: [sOut],
     },
