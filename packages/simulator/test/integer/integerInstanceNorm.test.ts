@@ -1,25 +1,10 @@
-import { type AttributeValue, Graph, QTK_DOMAIN, quantizeMultiplier, roundHalfToEven, Tensor } from '@qtk/ir';
+import { type AttributeValue, quantizeMultiplier, roundHalfToEven } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { type IntegerOperand, int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
 
-function runOne(inputs: (Tensor | { constant: Tensor })[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    if ('constant' in t) return g.addConstant(`c${i}`, t.constant);
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op: 'InstanceNorm', domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
-const int32 = (shape: number[], v: number[]) => new Tensor('int32', shape, Int32Array.from(v));
+const runOne = (inputs: IntegerOperand[], attrs: Record<string, AttributeValue>) =>
+  runIntegerOp('InstanceNorm', inputs, attrs);
 
 describe('qtk::InstanceNorm', () => {
   it('normalizes each image and channel, gamma and beta per channel (hand-computed)', () => {
