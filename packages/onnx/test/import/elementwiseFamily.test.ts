@@ -1,21 +1,11 @@
-import { isQtkError, Tensor } from '@qtk/ir';
+import { Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
+import { importError } from '../helpers/importError.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
 import { runOrt } from '../helpers/ort.js';
 import { randomTensor } from '../helpers/randomTensor.js';
-
-function importError(model: TestModel): string {
-  try {
-    importOnnx(onnxModel(model), { source: 'm.onnx' });
-  } catch (e) {
-    if (!isQtkError(e)) throw e;
-    expect(e.message).not.toContain('\n');
-    return e.message;
-  }
-  return expect.fail('importing did not fail');
-}
 
 const unary = (op: string, opset: number, attrs = [] as TestModel['nodes'][number]['attrs']): TestModel => ({
   opset,

@@ -1,8 +1,9 @@
-import { type Graph, isQtkError, type Node, Tensor } from '@qtk/ir';
+import { type Graph, type Node, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import { transposeMatrix } from '../../src/fuse/transposeMatrix.js';
 import { exportOnnx, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
+import { importError } from '../helpers/importError.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
 import { runOrt } from '../helpers/ort.js';
 import { randomTensor } from '../helpers/randomTensor.js';
@@ -27,16 +28,6 @@ async function sameOutputs(
     );
   }
   return graph;
-}
-
-function importError(model: TestModel): string {
-  try {
-    importOnnx(onnxModel(model));
-  } catch (e) {
-    if (isQtkError(e)) return e.message;
-    throw e;
-  }
-  return 'no error';
 }
 
 const x = randomTensor(1, [2, 3, 4]);
