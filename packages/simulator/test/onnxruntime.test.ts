@@ -1,9 +1,7 @@
 import { type Attributes, manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { afterAll, describe, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
-import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
+import type { OpArg } from './support/singleOpGraph.js';
 
 // Each op on random data against onnxruntime running the same single-op model (exported by
 // @qtk/onnx). Float32 must agree to 1e-5 relative to max(|reference|, 1); integers exactly.
@@ -422,13 +420,8 @@ describe('kernels against onnxruntime on random single-op models', () => {
   cases.forEach((k, index) => {
     it(k.name, async () => {
       manualSeed(1000 + index);
-      const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs, k.outputs);
-      const ours = runGraph(graph, feeds).outputs;
-      const reference = await runWithOnnxruntime(graph, feeds, k.opset);
-      for (const v of graph.outputs) {
-        const d = expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: output ${v.name}`);
-        if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };
-      }
+      const differences = await expectSingleOpMatchesOnnxruntime({ ...k, what: k.name, args: k.args(), rtol: RTOL });
+      for (const d of differences) if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };
     });
   });
 });

@@ -1,9 +1,7 @@
 import { type Attributes, type DType, manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { describe, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
-import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
+import type { OpArg } from './support/singleOpGraph.js';
 
 // The elementwise family on random data against onnxruntime running the same single-op model
 // (exported by @qtk/onnx): floats to 1e-5 relative to max(|reference|, 1), integers and bools exactly.
@@ -104,11 +102,7 @@ describe('the elementwise family against onnxruntime on random single-op models'
   cases.forEach((k, index) => {
     it(k.name, async () => {
       manualSeed(2000 + index);
-      const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs);
-      const ours = runGraph(graph, feeds).outputs;
-      const reference = await runWithOnnxruntime(graph, feeds);
-      for (const v of graph.outputs)
-        expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: ${v.name}`);
+      await expectSingleOpMatchesOnnxruntime({ ...k, what: k.name, args: k.args(), rtol: RTOL });
     });
   });
 });
