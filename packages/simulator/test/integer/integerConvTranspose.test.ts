@@ -1,6 +1,7 @@
 import { type AttributeValue, quantizeMultiplier, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { convTransposeOutputSizes } from '../support/convTransposeOutputSizes.js';
 import { type IntegerOperand, int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
 
 const runOne = (inputs: IntegerOperand[], attrs: Record<string, AttributeValue>) =>
@@ -24,15 +25,7 @@ function reference(
   const cout = og * g.group;
   const inSp = x.shape.slice(2);
   const k = w.shape.slice(2);
-  const outSp = inSp.map(
-    (d, i) =>
-      (g.strides[i] as number) * (d - 1) +
-      (g.outputPadding[i] as number) +
-      (g.dilations[i] as number) * ((k[i] as number) - 1) +
-      1 -
-      (g.pads[i] as number) -
-      (g.pads[i + rank] as number),
-  );
+  const outSp = convTransposeOutputSizes(inSp, k, g);
   const count = (shape: readonly number[]) => shape.reduce((a, v) => a * v, 1);
   const unravel = (flat: number, shape: readonly number[]) => {
     const idx = new Array<number>(shape.length);
@@ -118,15 +111,7 @@ describe('qtk::ConvTranspose', () => {
           };
           const size = p.size.slice(0, r);
           const kernel = p.kernel.slice(0, r);
-          const out = size.map(
-            (d, i) =>
-              (geometry.strides[i] as number) * (d - 1) +
-              (geometry.outputPadding[i] as number) +
-              (geometry.dilations[i] as number) * ((kernel[i] as number) - 1) +
-              1 -
-              (geometry.pads[i] as number) -
-              (geometry.pads[i + r] as number),
-          );
+          const out = convTransposeOutputSizes(size, kernel, geometry);
           fc.pre(out.every((d) => d >= 1));
           let s = p.seed;
           const next = (lo: number, hi: number) => {

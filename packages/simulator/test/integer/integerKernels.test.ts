@@ -2,6 +2,7 @@ import { quantizeMultiplier, roundHalfToEven, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
+import { quantizedRowNormalization } from '../support/rowNormalizationReference.js';
 
 const half = quantizeMultiplier(0.5);
 
@@ -159,31 +160,13 @@ describe('qtk::LayerNorm and qtk::Softmax against float arithmetic', () => {
           const so = 0.02;
           const gammaReal = xs.map((_, i) => 0.5 + ((i * 37 + seed) % 100) / 100);
           const betaReal = xs.map((_, i) => ((i * 53 + seed) % 41) / 100 - 0.2);
-          const sg = Math.max(...gammaReal) / 32767.5;
-          const gq = gammaReal.map((g) => Math.min(32767, Math.round(g / sg)));
-          const frac = 12;
-          const bq = betaReal.map((b) => Math.round((b / so) * 2 ** frac));
-          const eps = 1e-5;
-          const m = quantizeMultiplier(sg / so);
+          const q = quantizedRowNormalization(gammaReal, betaReal, sx, so, d);
           const y = runIntegerOp(
             'LayerNorm',
-            [int8([1, d], xs), { constant: int16([d], gq) }, { constant: int32([d], bq) }],
-            {
-              epsilon_int: Math.round((eps * d * d) / (sx * sx)),
-              multiplier: m.multiplier,
-              shift: m.shift,
-              frac_bits: frac,
-              out_dtype: 'int8',
-            },
+            [int8([1, d], xs), { constant: int16([d], q.gamma) }, { constant: int32([d], q.beta) }],
+            { ...q.attrs, out_dtype: 'int8' },
           ).y.toNumbers();
-          const mean = xs.reduce((a, b) => a + b, 0) / d;
-          const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / d;
-          xs.forEach((v, i) => {
-            const n = ((v - mean) * sx) / Math.sqrt(variance * sx * sx + eps);
-            const ref = Math.max(
-              -128,
-              Math.min(127, roundHalfToEven((n * (gq[i] as number) * sg + (bq[i] as number) * so * 2 ** -frac) / so)),
-            );
+          q.expected(xs, (i) => i, -128, 127).forEach((ref, i) => {
             expect(Math.abs((y[i] as number) - ref)).toBeLessThanOrEqual(1);
           });
         },
