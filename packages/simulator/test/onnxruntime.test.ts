@@ -1,21 +1,11 @@
-import { type Attributes, manualSeed, rand, randn, Tensor } from '@qtk/ir';
+import { manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { afterAll, describe, it } from 'vitest';
-import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
+import { expectSingleOpMatchesOnnxruntime, type OnnxruntimeCase } from './support/onnxruntimeReference.js';
 import type { OpArg } from './support/singleOpGraph.js';
 
 // Each op on random data against onnxruntime running the same single-op model (exported by
 // @qtk/onnx). Float32 must agree to 1e-5 relative to max(|reference|, 1); integers exactly.
 const RTOL = 1e-5;
-
-interface OrtCase {
-  name: string;
-  op: string;
-  args: () => OpArg[];
-  attrs?: Attributes;
-  outputs?: number;
-  /** Export opset (default 17; int16 quantization needs 21). */
-  opset?: number;
-}
 
 const c = (t: Tensor): OpArg => ({ constant: t });
 const i64 = (...values: number[]) => c(Tensor.int64([values.length], values));
@@ -36,7 +26,7 @@ function ints(dtype: 'int32' | 'int64' | 'int8', shape: number[], range: number,
     : new Tensor('int8', shape, Int8Array.from(values));
 }
 
-const cases: OrtCase[] = [
+const cases: OnnxruntimeCase[] = [
   // broadcasting binary ops
   { name: 'Add [2,3,4,5] + [5]', op: 'Add', args: () => [randn(2, 3, 4, 5), randn(5)] },
   { name: 'Add [2,1,4,1] + [3,1,5]', op: 'Add', args: () => [randn(2, 1, 4, 1), randn(3, 1, 5)] },

@@ -1,18 +1,11 @@
-import { type Attributes, type DType, manualSeed, rand, randn, Tensor } from '@qtk/ir';
+import { type DType, manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { describe, it } from 'vitest';
-import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
+import { expectSingleOpMatchesOnnxruntime, type OnnxruntimeCase } from './support/onnxruntimeReference.js';
 import type { OpArg } from './support/singleOpGraph.js';
 
 // The elementwise family on random data against onnxruntime running the same single-op model
 // (exported by @qtk/onnx): floats to 1e-5 relative to max(|reference|, 1), integers and bools exactly.
 const RTOL = 1e-5;
-
-interface OrtCase {
-  name: string;
-  op: string;
-  args: () => OpArg[];
-  attrs?: Attributes;
-}
 
 const c = (t: Tensor): OpArg => ({ constant: t });
 const scaled = (t: Tensor<'float32'>, k: number, offset = 0) =>
@@ -37,7 +30,7 @@ const bools = (shape: number[]) => {
   return t;
 };
 
-const cases: OrtCase[] = [
+const cases: OnnxruntimeCase[] = [
   { name: 'Neg int32', op: 'Neg', args: () => [ints('int32', [20], 1000)] },
   { name: 'Abs int64', op: 'Abs', args: () => [ints('int64', [20], 1000)] },
   { name: 'Sign float', op: 'Sign', args: () => [Tensor.float32([5], [-2, -0, 0, 1e-30, 7])] },

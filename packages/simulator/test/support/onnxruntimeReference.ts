@@ -31,6 +31,20 @@ export async function runWithOnnxruntime(
   }
 }
 
+/**
+ * A row of a table of single ops checked against onnxruntime: its arguments are drawn when it
+ * runs (after the test seeds the generator).
+ */
+export interface OnnxruntimeCase {
+  readonly name: string;
+  readonly op: string;
+  readonly args: () => OpArg[];
+  readonly attrs?: Attributes;
+  readonly outputs?: number;
+  /** Export opset (default 17; int16 quantization needs 21). */
+  readonly opset?: number;
+}
+
 /** One op checked against onnxruntime: what it is called in failures, the op, its arguments and attributes. */
 export interface SingleOpCheck {
   readonly what: string;
