@@ -1,4 +1,4 @@
-import { Graph, manualSeed, type Node, randn, type Tensor } from '@qtk/ir';
+import { Graph, manualSeed, type Node, type Tensor } from '@qtk/ir';
 import {
   calibration8bitWeight16bitActQconfigSetter,
   defaultCalibrationQconfigSetter,
@@ -6,14 +6,9 @@ import {
 } from '@qtk/qconfig';
 import { runGraph } from '@qtk/simulator';
 import { describe, expect, it } from 'vitest';
-import { calibrateToQat, lowerToInteger, measureGemmConsistency } from '../src/index.js';
+import { lowerToInteger, measureGemmConsistency } from '../src/index.js';
 import { toyPolicy } from './support/toyBackend.js';
-
-const random = (shape: number[], scale = 1): Tensor => {
-  const t = randn(...shape);
-  for (let i = 0; i < t.size; i++) t.data[i] = (t.data[i] as number) * scale;
-  return t;
-};
+import { calibratedForToy, scaledRandn } from './support/toyCalibration.js';
 
 /**
  * x [1, 4, 5, 5] -> up1 (ConvTranspose W [4, 3, 3, 3], group 2, stride 2, pads 1, output_padding
@@ -28,14 +23,18 @@ function decoder(): Graph {
   const up1 = g.addNode({
     op: 'ConvTranspose',
     name: 'up1',
-    inputs: [x, g.addConstant('up1.weight', random([4, 3, 3, 3], 0.4)), g.addConstant('up1.bias', random([6], 0.3))],
+    inputs: [
+      x,
+      g.addConstant('up1.weight', scaledRandn([4, 3, 3, 3], 0.4)),
+      g.addConstant('up1.bias', scaledRandn([6], 0.3)),
+    ],
     attrs: { group: 2, strides: [2, 2], pads: [1, 1, 1, 1], output_padding: [1, 1] },
   });
   const relu = g.addNode({ op: 'Relu', name: 'relu', inputs: [up1.output()] });
   const up2 = g.addNode({
     op: 'ConvTranspose',
     name: 'up2',
-    inputs: [relu.output(), g.addConstant('up2.weight', random([6, 4, 2, 2], 0.3))],
+    inputs: [relu.output(), g.addConstant('up2.weight', scaledRandn([6, 4, 2, 2], 0.3))],
     attrs: { strides: [2, 2], dilations: [2, 2], pads: [1, 0, 0, 1] },
   });
   const head = g.addNode({
@@ -43,8 +42,8 @@ function decoder(): Graph {
     name: 'head',
     inputs: [
       up2.output(),
-      g.addConstant('head.weight', random([2, 4, 1, 1], 0.5)),
-      g.addConstant('head.bias', random([2])),
+      g.addConstant('head.weight', scaledRandn([2, 4, 1, 1], 0.5)),
+      g.addConstant('head.bias', scaledRandn([2])),
     ],
     outputs: ['y'],
   });
@@ -60,7 +59,11 @@ function lastLayer(): Graph {
   const up = g.addNode({
     op: 'ConvTranspose',
     name: 'up',
-    inputs: [x, g.addConstant('up.weight', random([4, 3, 3, 3], 0.4)), g.addConstant('up.bias', random([6], 0.3))],
+    inputs: [
+      x,
+      g.addConstant('up.weight', scaledRandn([4, 3, 3, 3], 0.4)),
+      g.addConstant('up.bias', scaledRandn([6], 0.3)),
+    ],
     attrs: { group: 2, strides: [2, 2], pads: [1, 1, 1, 1] },
     outputs: ['y'],
   });
@@ -69,13 +72,8 @@ function lastLayer(): Graph {
 }
 
 function calibrated(model: Graph, setter: QconfigSetter) {
-  const samples = Array.from({ length: 8 }, () => ({ x: random(model.inputs[0]?.type.shape as number[]) }));
-  return calibrateToQat(model, samples[0]?.x as Tensor, {
-    march: 'toy-npu',
-    qconfigSetter: setter,
-    samples,
-    run: runGraph,
-  }).artifact.graph;
+  const samples = Array.from({ length: 8 }, () => ({ x: scaledRandn(model.inputs[0]?.type.shape as number[]) }));
+  return calibratedForToy(model, samples, setter);
 }
 
 describe('ConvTranspose lowered to qtk::ConvTranspose', () => {
@@ -98,7 +96,7 @@ describe('ConvTranspose lowered to qtk::ConvTranspose', () => {
       expect(graph.nodes.filter((n) => n.op === 'Relu')).toEqual([]);
       let elements = 0;
       for (let k = 0; k < 24; k++) {
-        const feeds = { x: random([1, 4, 5, 5], 1 + (k % 3)) };
+        const feeds = { x: scaledRandn([1, 4, 5, 5], 1 + (k % 3)) };
         const report = measureGemmConsistency(qat, graph, feeds, runGraph);
         expect(report.map((r) => r.node)).toEqual(['up1', 'up2', 'head']);
         for (const r of report.filter((r) => r.lsb === 'output')) {
@@ -129,7 +127,7 @@ describe('ConvTranspose lowered to qtk::ConvTranspose', () => {
     const intBias = up.input(2).constant?.toNumbers() as number[];
     expect(intBias).toEqual(floatBias.map((b, o) => Math.round(b / (sx * (sw[o] as number)))));
 
-    const x = random([1, 4, 3, 3], 2);
+    const x = scaledRandn([1, 4, 3, 3], 2);
     const seen = new Map<string, Tensor>();
     runGraph(
       graph,

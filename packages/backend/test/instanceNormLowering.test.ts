@@ -1,4 +1,4 @@
-import { Graph, manualSeed, type Node, randn, type Tensor } from '@qtk/ir';
+import { Graph, manualSeed, type Node, type Tensor } from '@qtk/ir';
 import {
   calibration8bitWeight16bitActQconfigSetter,
   defaultCalibrationQconfigSetter,
@@ -6,36 +6,26 @@ import {
 } from '@qtk/qconfig';
 import { runGraph } from '@qtk/simulator';
 import { describe, expect, it } from 'vitest';
-import { calibrateToQat, lowerToInteger } from '../src/index.js';
+import { lowerToInteger } from '../src/index.js';
 import { toyPolicy } from './support/toyBackend.js';
-
-const random = (shape: number[], scale = 1, shift = 0): Tensor => {
-  const t = randn(...shape);
-  for (let i = 0; i < t.size; i++) t.data[i] = (t.data[i] as number) * scale + shift;
-  return t;
-};
+import { calibratedForToy, scaledRandn } from './support/toyCalibration.js';
 
 /** x [2, 3, 6, 7] -> InstanceNorm (scale in [0.5, 1.5), B) -> y, calibrated with `setter`. */
 function qatInstanceNorm(setter: QconfigSetter): Graph {
   manualSeed(21);
   const g = new Graph('norm');
   const x = g.addInput('x', { dtype: 'float32', shape: [2, 3, 6, 7] });
-  const scale = random([3], 0.3, 1);
+  const scale = scaledRandn([3], 0.3, 1);
   const norm = g.addNode({
     op: 'InstanceNorm',
     name: 'norm',
-    inputs: [x, g.addConstant('norm.weight', scale), g.addConstant('norm.bias', random([3], 0.5))],
+    inputs: [x, g.addConstant('norm.weight', scale), g.addConstant('norm.bias', scaledRandn([3], 0.5))],
     attrs: { epsilon: 1e-5 },
     outputs: ['y'],
   });
   g.setOutputs([norm.output()]);
-  const samples = Array.from({ length: 8 }, (_, k) => ({ x: random([2, 3, 6, 7], 1 + k, k - 4) }));
-  return calibrateToQat(g, samples[0]?.x as Tensor, {
-    march: 'toy-npu',
-    qconfigSetter: setter,
-    samples,
-    run: runGraph,
-  }).artifact.graph;
+  const samples = Array.from({ length: 8 }, (_, k) => ({ x: scaledRandn([2, 3, 6, 7], 1 + k, k - 4) }));
+  return calibratedForToy(g, samples, setter);
 }
 
 describe('InstanceNorm lowered to qtk::InstanceNorm (int16 internals)', () => {
@@ -58,7 +48,7 @@ describe('InstanceNorm lowered to qtk::InstanceNorm (int16 internals)', () => {
       let total = 0;
       for (let k = 0; k < 24; k++) {
         // shifted and scaled inputs: the statistics differ per image and channel
-        const x = random([2, 3, 6, 7], 0.5 + (k % 5), (k % 7) - 3);
+        const x = scaledRandn([2, 3, 6, 7], 0.5 + (k % 5), (k % 7) - 3);
         const ref = runGraph(qat, { x }).outputs.y as Tensor;
         const got = runGraph(graph, { x }).outputs.y as Tensor;
         for (let i = 0; i < ref.size; i++) {

@@ -9,6 +9,7 @@ import {
   prepare,
   type QconfigSetter,
 } from '../src/index.js';
+import { readerOps } from './support/readerOps.js';
 
 /**
  * A model of the usual GridSample pattern: a conv predicts offsets that become the grid (after a
@@ -73,11 +74,7 @@ describe('Resize in prepare', () => {
   it('linear Resize gets its own output point; nearest keeps its input quantization; scales are never quantized', () => {
     const model = prepared(defaultCalibrationQconfigSetter);
     const table = buildQconfigTable(model);
-    const readers = (name: string) =>
-      model.graph
-        .findNode(name)
-        ?.output()
-        .uses.map((u) => u.node.op);
+    const readers = (name: string) => readerOps(model.graph, name);
     expect(readers('up')).toEqual(['FakeQuantize']);
     expect(readers('nn')).toEqual(['Conv']);
     expect(table.ops.find((e) => e.name === 'nn')?.rule).toMatch(/keeps its input's quantization/);

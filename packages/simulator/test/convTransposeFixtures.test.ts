@@ -1,5 +1,5 @@
 import { loadOnnx } from '@qtk/onnx';
-import { fixturePath } from '@qtk/test-fixtures';
+import { CONVTRANSPOSE_FIXTURE_MODELS, fixturePath } from '@qtk/test-fixtures';
 import { describe, it } from 'vitest';
 import { evaluateNode, runGraph } from '../src/index.js';
 import { expectMatchesPyTorch, fixtureTensor as fixture } from './support/pytorchReference.js';
@@ -9,19 +9,8 @@ import { expectMatchesPyTorch, fixtureTensor as fixture } from './support/pytorc
 // other PyTorch fixtures.
 const ABS_TOLERANCE = 1e-4;
 
-const MODELS = [
-  'convtranspose2d_s2_p1_op1',
-  'convtranspose2d_g2_d2_nobias',
-  'convtranspose2d_g2_bias',
-  'convtranspose1d_s3_p2_op2',
-  'convtranspose3d',
-  'instancenorm2d_affine',
-  'decoder',
-  'convtranspose2d_bn_relu',
-];
-
 describe('PyTorch ConvTranspose and InstanceNorm exports', () => {
-  for (const name of MODELS) {
+  for (const name of CONVTRANSPOSE_FIXTURE_MODELS) {
     it(`${name}.onnx matches PyTorch`, async () => {
       const graph = await loadOnnx(fixturePath('convtranspose', `${name}.onnx`), { evaluate: evaluateNode });
       const { outputs } = runGraph(graph, { x: fixture(`convtranspose/${name}.input.npy`) });

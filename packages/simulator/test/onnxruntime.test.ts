@@ -1,23 +1,11 @@
-import { type Attributes, manualSeed, rand, randn, Tensor } from '@qtk/ir';
+import { manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { afterAll, describe, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
-import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+import { expectSingleOpMatchesOnnxruntime, type OnnxruntimeCase } from './support/onnxruntimeReference.js';
+import type { OpArg } from './support/singleOpGraph.js';
 
 // Each op on random data against onnxruntime running the same single-op model (exported by
 // @qtk/onnx). Float32 must agree to 1e-5 relative to max(|reference|, 1); integers exactly.
 const RTOL = 1e-5;
-
-interface OrtCase {
-  name: string;
-  op: string;
-  args: () => OpArg[];
-  attrs?: Attributes;
-  outputs?: number;
-  /** Export opset (default 17; int16 quantization needs 21). */
-  opset?: number;
-}
 
 const c = (t: Tensor): OpArg => ({ constant: t });
 const i64 = (...values: number[]) => c(Tensor.int64([values.length], values));
@@ -38,7 +26,7 @@ function ints(dtype: 'int32' | 'int64' | 'int8', shape: number[], range: number,
     : new Tensor('int8', shape, Int8Array.from(values));
 }
 
-const cases: OrtCase[] = [
+const cases: OnnxruntimeCase[] = [
   // broadcasting binary ops
   { name: 'Add [2,3,4,5] + [5]', op: 'Add', args: () => [randn(2, 3, 4, 5), randn(5)] },
   { name: 'Add [2,1,4,1] + [3,1,5]', op: 'Add', args: () => [randn(2, 1, 4, 1), randn(3, 1, 5)] },
@@ -422,13 +410,8 @@ describe('kernels against onnxruntime on random single-op models', () => {
   cases.forEach((k, index) => {
     it(k.name, async () => {
       manualSeed(1000 + index);
-      const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs, k.outputs);
-      const ours = runGraph(graph, feeds).outputs;
-      const reference = await runWithOnnxruntime(graph, feeds, k.opset);
-      for (const v of graph.outputs) {
-        const d = expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: output ${v.name}`);
-        if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };
-      }
+      const differences = await expectSingleOpMatchesOnnxruntime({ ...k, what: k.name, args: k.args(), rtol: RTOL });
+      for (const d of differences) if (d.maxScaled > worst.scaled) worst = { name: k.name, scaled: d.maxScaled };
     });
   });
 });

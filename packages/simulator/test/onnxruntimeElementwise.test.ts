@@ -1,20 +1,11 @@
-import { type Attributes, type DType, manualSeed, rand, randn, Tensor } from '@qtk/ir';
+import { type DType, manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { describe, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
-import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+import { expectSingleOpMatchesOnnxruntime, type OnnxruntimeCase } from './support/onnxruntimeReference.js';
+import type { OpArg } from './support/singleOpGraph.js';
 
 // The elementwise family on random data against onnxruntime running the same single-op model
 // (exported by @qtk/onnx): floats to 1e-5 relative to max(|reference|, 1), integers and bools exactly.
 const RTOL = 1e-5;
-
-interface OrtCase {
-  name: string;
-  op: string;
-  args: () => OpArg[];
-  attrs?: Attributes;
-}
 
 const c = (t: Tensor): OpArg => ({ constant: t });
 const scaled = (t: Tensor<'float32'>, k: number, offset = 0) =>
@@ -39,7 +30,7 @@ const bools = (shape: number[]) => {
   return t;
 };
 
-const cases: OrtCase[] = [
+const cases: OnnxruntimeCase[] = [
   { name: 'Neg int32', op: 'Neg', args: () => [ints('int32', [20], 1000)] },
   { name: 'Abs int64', op: 'Abs', args: () => [ints('int64', [20], 1000)] },
   { name: 'Sign float', op: 'Sign', args: () => [Tensor.float32([5], [-2, -0, 0, 1e-30, 7])] },
@@ -104,11 +95,7 @@ describe('the elementwise family against onnxruntime on random single-op models'
   cases.forEach((k, index) => {
     it(k.name, async () => {
       manualSeed(2000 + index);
-      const { graph, feeds } = singleOpGraph(k.op, k.args(), k.attrs);
-      const ours = runGraph(graph, feeds).outputs;
-      const reference = await runWithOnnxruntime(graph, feeds);
-      for (const v of graph.outputs)
-        expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${k.name}: ${v.name}`);
+      await expectSingleOpMatchesOnnxruntime({ ...k, what: k.name, args: k.args(), rtol: RTOL });
     });
   });
 });

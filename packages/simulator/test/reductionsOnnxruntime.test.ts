@@ -1,9 +1,7 @@
 import { type Attributes, manualSeed, randn, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
+import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
 import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
 
 // The reductions and selection ops against onnxruntime running the same single-op model (exported
@@ -18,10 +16,15 @@ async function expectSameAsOnnxruntime(
   outputs = 1,
   opset?: number,
 ): Promise<void> {
-  const { graph, feeds } = singleOpGraph(op, args, attrs, outputs);
-  const ours = runGraph(graph, feeds).outputs;
-  const reference = await runWithOnnxruntime(graph, feeds, opset);
-  for (const v of graph.outputs) expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${what}: ${v.name}`);
+  await expectSingleOpMatchesOnnxruntime({
+    what,
+    op,
+    args,
+    attrs,
+    outputs,
+    ...(opset === undefined ? {} : { opset }),
+    rtol: RTOL,
+  });
 }
 
 const c = (t: Tensor): OpArg => ({ constant: t });

@@ -1,9 +1,7 @@
 import { type Attributes, manualSeed, rand, randn, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../src/index.js';
-import { expectClose } from './support/expectClose.js';
-import { runWithOnnxruntime } from './support/onnxruntimeReference.js';
-import { type OpArg, singleOpGraph } from './support/singleOpGraph.js';
+import { expectSingleOpMatchesOnnxruntime } from './support/onnxruntimeReference.js';
+import type { OpArg } from './support/singleOpGraph.js';
 
 // Resize and GridSample on random data against onnxruntime running the same single-op model
 // (exported by @qtk/onnx at opset 19, which has every Resize form). Floats to 1e-5 relative to
@@ -14,10 +12,7 @@ const OPSET = 19;
 const c = (t: Tensor): OpArg => ({ constant: t });
 
 async function agree(args: OpArg[], attrs: Attributes, op = 'Resize', what = JSON.stringify(attrs)): Promise<void> {
-  const { graph, feeds } = singleOpGraph(op, args, attrs);
-  const ours = runGraph(graph, feeds).outputs;
-  const reference = await runWithOnnxruntime(graph, feeds, OPSET);
-  for (const v of graph.outputs) expectClose(ours[v.name], reference[v.name] as Tensor, RTOL, `${op} ${what}`);
+  await expectSingleOpMatchesOnnxruntime({ what: `${op} ${what}`, op, args, attrs, opset: OPSET, rtol: RTOL });
 }
 
 /** Scales (and sizes) that hit ties, exact and inexact ratios, shrinking and enlarging. */

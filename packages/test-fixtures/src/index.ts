@@ -99,6 +99,7 @@ export function calibrationSamples(folder: string): Tensor[] {
     .map((f) => readFixtureTensor(join(dir, f)));
 }
 
+export { CONVTRANSPOSE_FIXTURE_MODELS } from './convTransposeFixtures.js';
 export {
   nodeTestExpectedOutputs,
   nodeTestInputs,

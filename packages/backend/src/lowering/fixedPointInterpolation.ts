@@ -1,4 +1,5 @@
-import { type FixedPointMultiplier, MAX_INTERPOLATION_WEIGHT_BITS, quantizeMultiplier } from '@qtk/ir';
+import { MAX_INTERPOLATION_WEIGHT_BITS, quantizeMultiplier } from '@qtk/ir';
+import type { QuantTarget } from './LoweringContext.js';
 
 /**
  * Fractional bits of the interpolation weights of the integer Resize and GridSample (Q18): a
@@ -27,9 +28,21 @@ export function fixedPointWeightPair(w1: number): [number, number] {
 }
 
 /**
- * The requantization of an interpolation's int32 sum (scale s_in / 2^kept bits) into the output
- * point: the ratio s_in / (s_out 2^15) as a fixed-point multiplier.
+ * The output stage of an integer interpolation (`INTERPOLATION_OUTPUT_ATTRIBUTES` of `@qtk/ir`)
+ * into the output point `target`: the Q{@link INTERPOLATION_WEIGHT_BITS} weights, the shift of the
+ * sum into int32 (scale s_in / 2^15), and the ratio s_in / (s_out 2^15) as a fixed-point multiplier.
  */
-export function interpolationRequantization(sIn: number, sOut: number, what: string): FixedPointMultiplier {
-  return quantizeMultiplier(sIn / (sOut * 2 ** INTERPOLATION_KEPT_BITS), what);
+export function interpolationOutputStage(
+  sIn: number,
+  target: QuantTarget,
+  what: string,
+): { weight_bits: number; acc_shift: number; multiplier: number; shift: number; out_dtype: string } {
+  const m = quantizeMultiplier(sIn / ((target.scales[0] as number) * 2 ** INTERPOLATION_KEPT_BITS), what);
+  return {
+    weight_bits: INTERPOLATION_WEIGHT_BITS,
+    acc_shift: INTERPOLATION_ACC_SHIFT,
+    multiplier: m.multiplier,
+    shift: m.shift,
+    out_dtype: target.dtype,
+  };
 }

@@ -2,6 +2,7 @@ import type { AttributeValue, Node } from '@qtk/ir';
 import { emitIntegerGemm } from './emitIntegerGemm.js';
 import type { LoweringContext } from './LoweringContext.js';
 import type { LoweringOutcome } from './OpLowering.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /**
  * A ConvTranspose of the QAT graph as one `qtk::ConvTranspose` on the GEMM unit: int8/int16 input
@@ -13,7 +14,7 @@ import type { LoweringOutcome } from './OpLowering.js';
  */
 export function lowerConvTranspose(ctx: LoweringContext, node: Node): LoweringOutcome {
   const x = ctx.get(node.input(0));
-  if (x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!isPerTensorActivation(x)) return false;
   const w = node.inputs[1];
   const weight = w ? ctx.get(w) : undefined;
   if (weight?.kind !== 'int' || !weight.value.constant || weight.dtype === 'int32')

@@ -1,7 +1,10 @@
-import { type Node, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
+import type { Node } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
+import { emitRescaledInputs, rescaledInputsAttributes } from './rescaledInputs.js';
 
 /**
  * Add, Sub and Mul of two per-tensor integer inputs, requantized into the point after them: Add
@@ -12,30 +15,14 @@ export function lowerElementwise(ctx: LoweringContext, node: Node): boolean {
   const fq = outputPoint(ctx, node);
   if (!fq) return false;
   const [a, b] = [ctx.get(node.input(0)), ctx.get(node.input(1))];
-  if (a.kind !== 'int' || b.kind !== 'int' || a.scales.length !== 1 || b.scales.length !== 1) return false;
-  if (a.dtype === 'int32' || b.dtype === 'int32') return false;
+  if (!isPerTensorActivation(a) || !isPerTensorActivation(b)) return false;
+  if (node.op !== 'Mul') return emitRescaledInputs(ctx, node, fq, node.op, [a, b]);
   const target = fakeQuantTarget(fq);
-  const sOut = target.scales[0] as number;
   const [sa, sb] = [a.scales[0] as number, b.scales[0] as number];
-  const f = ctx.policy.addFracBits;
-  const ratios = node.op === 'Mul' ? [(sa * sb) / sOut] : [(sa / sOut) * 2 ** f, (sb / sOut) * 2 ** f];
-  const params = ratios.map((r) => quantizeMultiplier(r, node.name));
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: node.op,
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [a.value, b.value],
-    attrs: {
-      out_dtype: target.dtype,
-      multipliers: params.map((p) => p.multiplier),
-      shifts: params.map((p) => p.shift),
-      frac_bits: f,
-      input_scale: [sa, sb],
-      output_scale: [sOut],
-    },
-    outputs: [node.output().name],
+    attrs: rescaledInputsAttributes(ctx, node, target, [sa, sb], [(sa * sb) / (target.scales[0] as number)]),
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

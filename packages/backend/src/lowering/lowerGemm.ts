@@ -2,6 +2,7 @@ import { type AttributeValue, type Node, Tensor } from '@qtk/ir';
 import { emitIntegerGemm } from './emitIntegerGemm.js';
 import type { LoweredInt } from './Lowered.js';
 import type { LoweringContext } from './LoweringContext.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /** A 2-D int tensor [rows, cols] transposed. */
 function transpose2d(t: Tensor): Tensor {
@@ -40,12 +41,12 @@ export function lowerGemm(ctx: LoweringContext, node: Node): boolean {
   if (node.op === 'Gemm' && (attrs.float('alpha') !== 1 || attrs.float('beta') !== 1 || attrs.int('transA') !== 0))
     return false;
   const x = ctx.get(node.input(0));
-  if (x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!isPerTensorActivation(x)) return false;
   const activation2 = node.op === 'MatMul' && !node.inputs[1]?.constant && ctx.get(node.input(1));
   let weight: LoweredInt | undefined;
   let op: 'Linear' | 'Conv' | 'MatMul';
   if (activation2) {
-    if (activation2.kind !== 'int' || activation2.scales.length !== 1 || activation2.dtype === 'int32') return false;
+    if (!isPerTensorActivation(activation2)) return false;
     weight = activation2;
     op = 'MatMul';
   } else {

@@ -1,13 +1,11 @@
-import { type Node, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
+import { type Node, quantizeMultiplier } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
-import {
-  INTERPOLATION_ACC_SHIFT,
-  INTERPOLATION_WEIGHT_BITS,
-  interpolationRequantization,
-} from './fixedPointInterpolation.js';
+import { INTERPOLATION_WEIGHT_BITS, interpolationOutputStage } from './fixedPointInterpolation.js';
 import type { LoweringContext } from './LoweringContext.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /** The largest input side whose Q18 coordinates (clamped to [-1, side]) fit int32. */
 export const GRID_SAMPLE_MAX_SIDE = 4096;
@@ -32,8 +30,7 @@ export function lowerGridSample(ctx: LoweringContext, node: Node): LoweringOutco
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
   const grid = ctx.get(node.input(1));
-  if (!fq || x.kind !== 'int' || grid.kind !== 'int') return false;
-  if (x.scales.length !== 1 || grid.scales.length !== 1 || x.dtype === 'int32' || grid.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x) || !isPerTensorActivation(grid)) return false;
   const [h, w] = node.input(0).type.shape.slice(2);
   if (typeof h !== 'number' || typeof w !== 'number') return 'its input height and width are not static';
   if (h > GRID_SAMPLE_MAX_SIDE || w > GRID_SAMPLE_MAX_SIDE) {
@@ -50,29 +47,19 @@ export function lowerGridSample(ctx: LoweringContext, node: Node): LoweringOutco
   if (!cx || !cy) return `its grid's scale ${sGrid} spans more than 2^13 pixels per code`;
   const target = fakeQuantTarget(fq);
   const [sIn, sOut] = [x.scales[0] as number, target.scales[0] as number];
-  const m = interpolationRequantization(sIn, sOut, node.name);
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'GridSample',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value, grid.value],
     attrs: {
       padding_mode: padding,
       coord_multipliers: [cx.m.multiplier, cy.m.multiplier],
       coord_shifts: [cx.m.shift, cy.m.shift],
       coord_offsets: [cx.offset, cy.offset],
-      weight_bits: INTERPOLATION_WEIGHT_BITS,
-      acc_shift: INTERPOLATION_ACC_SHIFT,
-      multiplier: m.multiplier,
-      shift: m.shift,
-      out_dtype: target.dtype,
+      ...interpolationOutputStage(sIn, target, node.name),
       input_scale: [sIn],
       grid_scale: [sGrid],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

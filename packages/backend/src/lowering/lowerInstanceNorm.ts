@@ -1,9 +1,11 @@
-import { type Node, numel, QTK_DOMAIN } from '@qtk/ir';
+import { type Node, numel } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { normalizationParameters } from './normalizationParameters.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /**
  * InstanceNorm with int16 internals, as LayerNorm: the same integer arithmetic on each image and
@@ -13,7 +15,7 @@ import { outputPoint } from './outputPoint.js';
 export function lowerInstanceNorm(ctx: LoweringContext, node: Node): LoweringOutcome {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
-  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x)) return false;
   const spatial = node.input(0).type.shape.slice(2);
   if (!spatial.every((d): d is number => typeof d === 'number'))
     return 'its spatial dims are symbolic; the integer statistics need their count';
@@ -26,15 +28,10 @@ export function lowerInstanceNorm(ctx: LoweringContext, node: Node): LoweringOut
   const attrs = ctx.source.registry.attributesOf(node);
   const channels = scale.size;
   const p = normalizationParameters(ctx, node, scale, bias, channels, numel(spatial), sx, sOut, attrs.float('epsilon'));
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'InstanceNorm',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value, p.gamma, p.beta],
     attrs: { ...p.attrs, out_dtype: target.dtype, input_scale: [sx], output_scale: [sOut] },
-    outputs: [node.output().name],
     unit: ctx.policy.units.normalization,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

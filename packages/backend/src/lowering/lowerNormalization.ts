@@ -1,8 +1,10 @@
-import { type Node, numel, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
+import { type Node, numel, quantizeMultiplier } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { normalizationParameters } from './normalizationParameters.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /**
  * LayerNorm with int16 internals: gamma becomes int16 (per tensor), beta int32 in output units
@@ -12,7 +14,7 @@ import { outputPoint } from './outputPoint.js';
 export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
-  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x)) return false;
   const attrs = ctx.source.registry.attributesOf(node);
   const shape = node.input(0).type.shape;
   const axis = attrs.int('axis') < 0 ? attrs.int('axis') + shape.length : attrs.int('axis');
@@ -26,10 +28,8 @@ export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
   const betaConst = node.inputs[2]?.constant;
   if ((node.inputs[1] && !gammaConst) || (node.inputs[2] && !betaConst)) return false;
   const p = normalizationParameters(ctx, node, gammaConst, betaConst, d, d, sx, sOut, attrs.float('epsilon'));
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'LayerNorm',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value, p.gamma, p.beta],
     attrs: {
       axis,
@@ -38,11 +38,8 @@ export function lowerLayerNorm(ctx: LoweringContext, node: Node): boolean {
       input_scale: [sx],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.normalization,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }
 
 /** 2^(j/256) with 14 fractional bits, j = 0..256: the Softmax's exponential table. */
@@ -54,15 +51,13 @@ export const POW2_TABLE: readonly number[] = Array.from({ length: 257 }, (_, j) 
 export function lowerSoftmax(ctx: LoweringContext, node: Node): boolean {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
-  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x)) return false;
   const target = fakeQuantTarget(fq);
   const sx = x.scales[0] as number;
   const sOut = target.scales[0] as number;
   const e = quantizeMultiplier(sx * Math.LOG2E * 65536, node.name);
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'Softmax',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value],
     attrs: {
       axis: ctx.source.registry.attributesOf(node).int('axis'),
@@ -74,9 +69,6 @@ export function lowerSoftmax(ctx: LoweringContext, node: Node): boolean {
       input_scale: [sx],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.normalization,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

@@ -1,10 +1,11 @@
-import { type Node, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
+import { type Node, quantizeMultiplier } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { lowerLookupTable } from './lowerLookupTable.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
-import { activationMismatch } from './perTensorActivation.js';
+import { perTensorInput } from './perTensorActivation.js';
 
 /** A signed ratio as a fixed-point multiplier whose sign is the ratio's. */
 function signedMultiplier(ratio: number, what: string): { multiplier: number; shift: number } {
@@ -24,9 +25,8 @@ export function lowerPRelu(ctx: LoweringContext, node: Node): LoweringOutcome {
   if (slope.size === 1) return lowerLookupTable(ctx, node);
   const fq = outputPoint(ctx, node);
   if (!fq) return false;
-  const x = ctx.get(node.input(0));
-  const why = activationMismatch(x, 0);
-  if (why || x.kind !== 'int') return why ?? false;
+  const x = perTensorInput(ctx, node, 0);
+  if (typeof x === 'string') return x;
   const rank = node.input(0).type.shape.length;
   const offset = rank - slope.rank;
   const varying = slope.shape.flatMap((d, i) => (d > 1 ? [i + offset] : []));
@@ -38,10 +38,8 @@ export function lowerPRelu(ctx: LoweringContext, node: Node): LoweringOutcome {
   const slopes = slope.toNumbers();
   const positive = quantizeMultiplier(sIn / sOut, node.name);
   const negative = slopes.map((a) => signedMultiplier((a * sIn) / sOut, node.name));
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'PRelu',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value],
     attrs: {
       out_dtype: target.dtype,
@@ -54,9 +52,6 @@ export function lowerPRelu(ctx: LoweringContext, node: Node): LoweringOutcome {
       slopes,
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

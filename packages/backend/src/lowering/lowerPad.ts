@@ -2,6 +2,7 @@ import { dequantizeTensor, type Node, quantizeTensor } from '@qtk/ir';
 import type { LoweringContext } from './LoweringContext.js';
 import { lowerPassthrough } from './lowerPassthrough.js';
 import type { LoweringOutcome } from './OpLowering.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /**
  * Pad on the integers, keeping the data's scale. Its constant value is a parameter in the data's
@@ -15,7 +16,7 @@ export function lowerPad(ctx: LoweringContext, node: Node): LoweringOutcome {
   if (!value) return lowerPassthrough(ctx, node);
   if (!value.constant) return 'its constant_value is computed, not a constant';
   const data = ctx.get(node.input(0));
-  if (data.kind !== 'int' || data.scales.length !== 1 || data.dtype === 'int32') return false;
+  if (!isPerTensorActivation(data)) return false;
   const v = value.constant.reshape([]);
   if (v.dtype !== 'float32') return false;
   const params = { dtype: data.dtype === 'int8' ? 'qint8' : 'qint16', scales: data.scales } as const;

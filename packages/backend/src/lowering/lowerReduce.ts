@@ -1,7 +1,9 @@
-import { type Node, numel, QTK_DOMAIN, quantizeMultiplier, reductionAxesOf } from '@qtk/ir';
+import { type Node, numel, quantizeMultiplier, reductionAxesOf } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /** The axes a GlobalAveragePool, ReduceMean or ReduceSum node reduces, when fixed by its attributes. */
 function fixedAxes(ctx: LoweringContext, node: Node): number[] | undefined {
@@ -20,7 +22,7 @@ function fixedAxes(ctx: LoweringContext, node: Node): number[] | undefined {
 export function lowerReduce(ctx: LoweringContext, node: Node): boolean {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
-  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x)) return false;
   const shape = node.input(0).type.shape;
   const axes = fixedAxes(ctx, node);
   if (!axes || axes.length === 0) return false;
@@ -30,10 +32,8 @@ export function lowerReduce(ctx: LoweringContext, node: Node): boolean {
   const target = fakeQuantTarget(fq);
   const sOut = target.scales[0] as number;
   const m = quantizeMultiplier((x.scales[0] as number) / (count * sOut), node.name);
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: node.op,
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value],
     attrs: {
       ...(node.op === 'GlobalAveragePool'
@@ -45,9 +45,6 @@ export function lowerReduce(ctx: LoweringContext, node: Node): boolean {
       input_scale: [...x.scales],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }

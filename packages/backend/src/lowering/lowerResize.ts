@@ -3,23 +3,19 @@ import {
   isConcreteShape,
   linearTaps,
   type Node,
-  QTK_DOMAIN,
   type ResizeAttributes,
   type ResizeAxis,
   readResizeAttributes,
   resolveResizeAxes,
 } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
-import {
-  fixedPointWeightPair,
-  INTERPOLATION_ACC_SHIFT,
-  INTERPOLATION_WEIGHT_BITS,
-  interpolationRequantization,
-} from './fixedPointInterpolation.js';
+import { fixedPointWeightPair, interpolationOutputStage } from './fixedPointInterpolation.js';
 import type { LoweringContext } from './LoweringContext.js';
 import { lowerPassthrough } from './lowerPassthrough.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
+import { isPerTensorActivation } from './perTensorActivation.js';
 
 /** Why cubic Resize stays in float. */
 export const CUBIC_RESIZE_REASON =
@@ -74,7 +70,7 @@ function axisTaps(attrs: ResizeAttributes, axis: ResizeAxis, copy: boolean): Axi
 function lowerLinear(ctx: LoweringContext, node: Node, attrs: ResizeAttributes): LoweringOutcome {
   const fq = outputPoint(ctx, node);
   const x = ctx.get(node.input(0));
-  if (!fq || x.kind !== 'int' || x.scales.length !== 1 || x.dtype === 'int32') return false;
+  if (!fq || !isPerTensorActivation(x)) return false;
   const shape = node.input(0).type.shape;
   if (!isConcreteShape(shape)) return 'its input shape is not static';
   if (shape.length < 2) return 'it resizes a 1-D tensor';
@@ -98,30 +94,20 @@ function lowerLinear(ctx: LoweringContext, node: Node, attrs: ResizeAttributes):
     Array.from({ length: t.weights.length / 2 }, (_, k) => fixedPointWeightPair(t.weights[2 * k + 1] as number)).flat();
   const target = fakeQuantTarget(fq);
   const [sIn, sOut] = [x.scales[0] as number, target.scales[0] as number];
-  const m = interpolationRequantization(sIn, sOut, node.name);
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'Resize',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value],
     attrs: {
       y_indices: [...ty.indices],
       y_weights: weights(ty),
       x_indices: [...tx.indices],
       x_weights: weights(tx),
-      weight_bits: INTERPOLATION_WEIGHT_BITS,
-      acc_shift: INTERPOLATION_ACC_SHIFT,
-      multiplier: m.multiplier,
-      shift: m.shift,
-      out_dtype: target.dtype,
+      ...interpolationOutputStage(sIn, target, node.name),
       input_scale: [sIn],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }
 
 /**

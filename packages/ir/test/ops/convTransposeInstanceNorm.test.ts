@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AttributeValue,
-  convTransposeOutputSize,
-  Graph,
-  opRegistry,
-  type Shape,
-  Tensor,
-  type TensorType,
-} from '../../src/index.js';
+import { convTransposeOutputSize, Graph, opRegistry, Tensor } from '../../src/index.js';
+import { f, infer } from '../support/singleNode.js';
 
-type Arg = TensorType | Tensor | null;
-
-function infer(op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}): TensorType[] {
-  const g = new Graph();
-  const inputs = args.map((a, i) => {
-    if (a === null) return null;
-    if (a instanceof Tensor) return g.addConstant(`c${i}`, a);
-    return g.addInput(`i${i}`, a);
-  });
-  return g.addNode({ op, name: 'n', inputs, attrs }).outputs.map((o) => o.type);
-}
-
-const f = (...shape: Shape): TensorType => ({ dtype: 'float32', shape });
 const zeros = (...shape: number[]) => Tensor.zeros('float32', shape);
 
 describe('ConvTranspose shape inference', () => {

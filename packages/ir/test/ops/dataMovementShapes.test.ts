@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AttributeValue,
-  coreOps,
-  type DType,
-  Graph,
-  rangeCount,
-  resolvePads,
-  type Shape,
-  Tensor,
-  type TensorType,
-} from '../../src/index.js';
+import { coreOps, rangeCount, resolvePads, Tensor } from '../../src/index.js';
+import { f, i64, infer, t } from '../support/singleNode.js';
 
-type Arg = TensorType | Tensor | null;
-
-/** Adds one node over fresh inputs (types) and constants (tensors); returns its output types. */
-function infer(op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}, outputs = 1): TensorType[] {
-  const g = new Graph();
-  const inputs = args.map((a, i) => {
-    if (a === null) return null;
-    if (a instanceof Tensor) return g.addConstant(`c${i}`, a);
-    return g.addInput(`i${i}`, a);
-  });
-  const node = g.addNode({ op, name: 'n', inputs, attrs, outputs });
-  return node.outputs.map((o) => o.type);
-}
-
-const f = (...shape: Shape): TensorType => ({ dtype: 'float32', shape });
-const t = (dtype: DType, ...shape: Shape): TensorType => ({ dtype, shape });
-const i64 = (...values: number[]) => Tensor.int64([values.length], values);
 const scalar = (dtype: 'float32' | 'int32' | 'int64', v: number) =>
   dtype === 'int64'
     ? Tensor.int64([], [v])

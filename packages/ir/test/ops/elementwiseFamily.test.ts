@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AttributeValue,
-  type DType,
-  Graph,
-  opRegistry,
-  type Shape,
-  Tensor,
-  type TensorType,
-} from '../../src/index.js';
+import { type AttributeValue, opRegistry } from '../../src/index.js';
+import { f, type NodeArg, singleNode, t } from '../support/singleNode.js';
 
-type Arg = TensorType | Tensor;
-
-/** Adds one node over fresh inputs (types) and constants (tensors); returns the node. */
-function node(op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}) {
-  const g = new Graph();
-  const inputs = args.map((a, i) => (a instanceof Tensor ? g.addConstant(`c${i}`, a) : g.addInput(`i${i}`, a)));
-  return g.addNode({ op, name: 'n', inputs, attrs });
-}
-const infer = (op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}) =>
-  node(op, args, attrs).output().type;
-
-const t = (dtype: DType, ...shape: Shape): TensorType => ({ dtype, shape });
-const f = (...shape: Shape) => t('float32', ...shape);
+const infer = (op: string, args: NodeArg[], attrs: Record<string, AttributeValue> = {}) =>
+  singleNode(op, args, attrs).output().type;
 
 describe('elementwise family: shape inference', () => {
   it('unary math keeps the type; float-only functions refuse integers, Abs and Sign take any number', () => {
@@ -93,7 +75,7 @@ describe('elementwise family: shape inference', () => {
 });
 
 describe('elementwise family: traits', () => {
-  const traits = (op: string, args: Arg[]) => opRegistry.traitsOf(node(op, args));
+  const traits = (op: string, args: NodeArg[]) => opRegistry.traitsOf(singleNode(op, args));
   it('tables and integer ops compute; Max/Min/Sum/Mean share input scales; Where and Cast pass through', () => {
     for (const op of ['Neg', 'Abs', 'Log', 'HardSwish', 'Elu', 'Softplus', 'Round']) {
       expect(traits(op, [f(2)])).toEqual({ quantRole: 'compute' });
@@ -103,7 +85,7 @@ describe('elementwise family: traits', () => {
       expect(traits(op, [f(2), f(2)])).toEqual({ quantRole: 'compute', sharedInputScale: true });
     }
     expect(traits('Where', [t('bool', 2), f(2), f(2)])).toEqual({ quantRole: 'passthrough', sharedInputScale: true });
-    expect(opRegistry.traitsOf(node('Cast', [f(2)], { to: 'float64' })).quantRole).toBe('passthrough');
+    expect(opRegistry.traitsOf(singleNode('Cast', [f(2)], { to: 'float64' })).quantRole).toBe('passthrough');
     expect(traits('Less', [f(2), f(2)]).quantRole).toBe('float');
     expect(traits('Not', [t('bool', 2)]).quantRole).toBe('float');
   });

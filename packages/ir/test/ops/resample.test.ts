@@ -2,32 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   type AttributeValue,
   cubicWeights,
-  Graph,
   nearestIndex,
   opRegistry,
   type ResizeAxis,
   resizeSourceCoordinate,
-  type Shape,
   scaledLength,
   Tensor,
-  type TensorType,
 } from '../../src/index.js';
+import { f, type NodeArg, singleNode } from '../support/singleNode.js';
 
-type Arg = TensorType | Tensor | null;
-
-function node(op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}) {
-  const g = new Graph();
-  const inputs = args.map((a, i) => {
-    if (a === null) return null;
-    if (a instanceof Tensor) return g.addConstant(`c${i}`, a);
-    return g.addInput(`i${i}`, a);
-  });
-  return g.addNode({ op, name: 'n', inputs, attrs });
-}
-
-const infer = (op: string, args: Arg[], attrs: Record<string, AttributeValue> = {}) =>
-  node(op, args, attrs).output().type.shape;
-const f = (...shape: Shape): TensorType => ({ dtype: 'float32', shape });
+const infer = (op: string, args: NodeArg[], attrs: Record<string, AttributeValue> = {}) =>
+  singleNode(op, args, attrs).output().type.shape;
 const scales = (...v: number[]) => Tensor.float32([v.length], v);
 const sizes = (...v: number[]) => Tensor.int64([v.length], v);
 
@@ -90,13 +75,13 @@ describe('Resize shape inference', () => {
 
   it('is passthrough in nearest mode (data movement) and compute in linear and cubic modes', () => {
     const role = (mode: string) =>
-      opRegistry.traitsOf(node('Resize', [f(1, 1, 2, 2), null, scales(1, 1, 2, 2)], { mode })).quantRole;
+      opRegistry.traitsOf(singleNode('Resize', [f(1, 1, 2, 2), null, scales(1, 1, 2, 2)], { mode })).quantRole;
     expect(role('nearest')).toBe('passthrough');
     expect(role('linear')).toBe('compute');
     expect(role('cubic')).toBe('compute');
-    expect(opRegistry.traitsOf(node('Resize', [f(1, 1, 2, 2), null, scales(1, 1, 2, 2)])).parameterInputs).toEqual([
-      1, 2,
-    ]);
+    expect(
+      opRegistry.traitsOf(singleNode('Resize', [f(1, 1, 2, 2), null, scales(1, 1, 2, 2)])).parameterInputs,
+    ).toEqual([1, 2]);
   });
 });
 
@@ -181,7 +166,7 @@ describe('GridSample shape inference', () => {
   });
 
   it('is a compute op whose grid is an activation (quantized, not a parameter), int16 in the int8 presets', () => {
-    const t = opRegistry.traitsOf(node('GridSample', [f(1, 1, 2, 2), f(1, 1, 1, 2)]));
+    const t = opRegistry.traitsOf(singleNode('GridSample', [f(1, 1, 2, 2), f(1, 1, 1, 2)]));
     expect(t.quantRole).toBe('compute');
     expect(t.parameterInputs).toBeUndefined();
     expect(t.int16Inputs).toEqual([1]);

@@ -1,8 +1,9 @@
-import { isQtkError, type Node, Tensor } from '@qtk/ir';
+import { type Node, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
+import { importFailure } from '../helpers/importError.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
 import { runOrt } from '../helpers/ort.js';
 import { randomTensor } from '../helpers/randomTensor.js';
@@ -20,17 +21,9 @@ function model(attrs: Attribute[], opset = 17, xShape: (number | string)[] = [1,
   });
 }
 
-const imported = (bytes: Uint8Array): Node => importOnnx(bytes).nodes.find((n) => n.op === 'ConvTranspose') as Node;
+const importError = (bytes: Uint8Array) => importFailure(bytes, 'up.onnx');
 
-function importError(bytes: Uint8Array): { code: string; message: string } {
-  try {
-    importOnnx(bytes, { source: 'up.onnx' });
-  } catch (e) {
-    if (!isQtkError(e)) throw e;
-    return { code: e.code, message: e.message };
-  }
-  return expect.fail('importing did not fail');
-}
+const imported = (bytes: Uint8Array): Node => importOnnx(bytes).nodes.find((n) => n.op === 'ConvTranspose') as Node;
 
 describe('ConvTranspose import', () => {
   // x = [1, 2, 3], W = [1, 10, 100], stride 2: the full result is [1, 10, 102, 20, 203, 30, 300];

@@ -1,5 +1,5 @@
 import { type Tensor, verifyGraph } from '@qtk/ir';
-import { fixturePath } from '@qtk/test-fixtures';
+import { CONVTRANSPOSE_FIXTURE_MODELS, fixturePath } from '@qtk/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, loadOnnx } from '../../src/index.js';
 import { maxAbsDiff } from '../helpers/compare.js';
@@ -8,17 +8,6 @@ import { runOrt } from '../helpers/ort.js';
 
 // PyTorch's ConvTranspose / InstanceNorm exports (data/convtranspose/make_fixtures.py): imported
 // (a BatchNorm after a ConvTranspose folded), exported again, run in onnxruntime, compared with PyTorch's outputs (1e-4 absolute).
-const MODELS = [
-  'convtranspose2d_s2_p1_op1',
-  'convtranspose2d_g2_d2_nobias',
-  'convtranspose2d_g2_bias',
-  'convtranspose1d_s3_p2_op2',
-  'convtranspose3d',
-  'instancenorm2d_affine',
-  'decoder',
-  'convtranspose2d_bn_relu',
-];
-
 describe('PyTorch ConvTranspose and InstanceNorm exports, imported and exported', () => {
   it('the decoder imports as its layers, named by module', async () => {
     const g = await loadOnnx(fixturePath('convtranspose', 'decoder.onnx'));
@@ -44,7 +33,7 @@ describe('PyTorch ConvTranspose and InstanceNorm exports, imported and exported'
     expect(conv?.attrs).toMatchObject({ group: 2, output_padding: [1, 1] });
   });
 
-  for (const name of MODELS) {
+  for (const name of CONVTRANSPOSE_FIXTURE_MODELS) {
     it(`${name}: the export runs in onnxruntime with PyTorch's numbers`, async () => {
       const path = fixturePath('convtranspose', `${name}.onnx`);
       const graph = await loadOnnx(path);

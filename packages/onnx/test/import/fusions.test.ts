@@ -1,9 +1,8 @@
 import { type Graph, Tensor, verifyGraph } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
-import { exportOnnx, importOnnx } from '../../src/index.js';
-import { maxOutputDiff } from '../helpers/compare.js';
+import { importOnnx } from '../../src/index.js';
+import { exportAgainstOriginal } from '../helpers/exportAgainstOriginal.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
-import { runOrt } from '../helpers/ort.js';
 import { positiveTensor, randomTensor } from '../helpers/randomTensor.js';
 
 const nodeList = (g: Graph) => g.nodes.map((n) => `${n.name}:${n.op}`);
@@ -14,11 +13,10 @@ const scalar = (v: number) => Tensor.float32([], [v]);
  * the fused graph in onnxruntime on the same inputs; returns their largest difference.
  */
 async function fusedVersusOriginal(model: TestModel, feeds: Record<string, Tensor>, nodes: string[]): Promise<number> {
-  const bytes = onnxModel(model);
-  const graph = importOnnx(bytes);
+  const { graph, differences } = await exportAgainstOriginal(model, feeds);
   verifyGraph(graph);
   expect(nodeList(graph)).toEqual(nodes);
-  return maxOutputDiff(await runOrt(bytes, feeds), await runOrt(exportOnnx(graph), feeds));
+  return differences[0] as number;
 }
 
 describe('Linear from MatMul + Add, MatMul and Gemm', () => {

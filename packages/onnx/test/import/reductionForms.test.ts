@@ -1,8 +1,10 @@
-import { type Graph, isQtkError, type Node, Tensor } from '@qtk/ir';
+import { type Graph, type Node, Tensor } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
 import { transposeMatrix } from '../../src/fuse/transposeMatrix.js';
 import { exportOnnx, importOnnx } from '../../src/index.js';
 import { maxOutputDiff } from '../helpers/compare.js';
+import { exportAgainstOriginal } from '../helpers/exportAgainstOriginal.js';
+import { importError } from '../helpers/importError.js';
 import { attr, onnxModel, type TestModel } from '../helpers/onnxModel.js';
 import { runOrt } from '../helpers/ort.js';
 import { randomTensor } from '../helpers/randomTensor.js';
@@ -18,25 +20,11 @@ async function sameOutputs(
   feeds: Record<string, Tensor>,
   exportOpsets: readonly number[] = [17],
 ): Promise<Graph> {
-  const bytes = onnxModel(model);
-  const graph = importOnnx(bytes);
-  const expected = await runOrt(bytes, feeds);
-  for (const opset of exportOpsets) {
-    expect(maxOutputDiff(expected, await runOrt(exportOnnx(graph, { opset }), feeds)), `opset ${opset}`).toBeLessThan(
-      1e-5,
-    );
-  }
+  const { graph, differences } = await exportAgainstOriginal(model, feeds, exportOpsets);
+  differences.forEach((d, i) => {
+    expect(d, `opset ${exportOpsets[i]}`).toBeLessThan(1e-5);
+  });
   return graph;
-}
-
-function importError(model: TestModel): string {
-  try {
-    importOnnx(onnxModel(model));
-  } catch (e) {
-    if (isQtkError(e)) return e.message;
-    throw e;
-  }
-  return 'no error';
 }
 
 const x = randomTensor(1, [2, 3, 4]);

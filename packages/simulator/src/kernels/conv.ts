@@ -1,5 +1,5 @@
-import { formatShape, type Kernel, type KernelContext, Tensor } from '@qtk/ir';
-import { floatInput, optionalInput } from './kernelInputs.js';
+import { formatShape, type Kernel, type KernelContext, type Tensor } from '@qtk/ir';
+import { floatGemmKernel } from './floatGemmKernel.js';
 import { accumulateProduct } from './matrixProduct.js';
 import { nodeError } from './nodeError.js';
 import { type PlanarWindow, planarWindow } from './planarWindow.js';
@@ -41,15 +41,7 @@ function im2col(x: NumberStorage, g: PlanarWindow, n: number, c0: number, cg: nu
  * (asymmetric allowed) and dilations: im2col per image and group, then one matrix product
  * `W_g [O/g, C/g·kH·kW] · col` accumulated in double with the bias, rounded once to the output.
  */
-export const convKernel: Kernel = (ctx) => {
-  const x = floatInput(ctx, 0);
-  const w = floatInput(ctx, 1);
-  const bias = optionalInput(ctx, 2) ? floatInput(ctx, 2) : undefined;
-  const { acc, shape } = convAccumulate(ctx, x, w, bias);
-  const out = Tensor.zeros(x.dtype, shape);
-  out.data.set(acc);
-  return [out];
-};
+export const convKernel: Kernel = floatGemmKernel(convAccumulate);
 
 /** The convolution's sums in double, for any numeric dtypes (the integer Conv reuses it), NCHW. */
 export function convAccumulate(

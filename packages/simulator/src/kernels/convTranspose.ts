@@ -6,9 +6,9 @@ import {
   type KernelContext,
   numel,
   readConvTransposeGeometry,
-  Tensor,
+  type Tensor,
 } from '@qtk/ir';
-import { floatInput, optionalInput } from './kernelInputs.js';
+import { floatGemmKernel } from './floatGemmKernel.js';
 import { accumulateProduct } from './matrixProduct.js';
 import { nodeError } from './nodeError.js';
 import { type NumberStorage, numberStorage } from './storage.js';
@@ -201,12 +201,4 @@ export function convTransposeAccumulate(
  * ConvTranspose over NCW / NCHW / NCDHW input with groups, strides, pads, dilations and
  * output_padding: {@link convTransposeAccumulate} in double, rounded once to the output dtype.
  */
-export const convTransposeKernel: Kernel = (ctx) => {
-  const x = floatInput(ctx, 0);
-  const w = floatInput(ctx, 1);
-  const bias = optionalInput(ctx, 2) ? floatInput(ctx, 2) : undefined;
-  const { acc, shape } = convTransposeAccumulate(ctx, x, w, bias);
-  const out = Tensor.zeros(x.dtype, shape);
-  out.data.set(acc);
-  return [out];
-};
+export const convTransposeKernel: Kernel = floatGemmKernel(convTransposeAccumulate);

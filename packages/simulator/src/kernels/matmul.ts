@@ -1,5 +1,6 @@
 import { formatShape, type Kernel, type KernelContext, numel, Tensor } from '@qtk/ir';
 import { broadcastConcrete, broadcastStrides, forEachBroadcastRow } from './broadcast.js';
+import { floatGemmKernel } from './floatGemmKernel.js';
 import { floatInput, optionalInput } from './kernelInputs.js';
 import { accumulateProduct, accumulateProductTransposed } from './matrixProduct.js';
 import { nodeError } from './nodeError.js';
@@ -63,15 +64,7 @@ export function matMulAccumulate(ctx: KernelContext, a: Tensor, b: Tensor): { ac
 }
 
 /** PyTorch's Linear: y = x Wᵀ + b over the last dim of x, W `[out, in]`. */
-export const linearKernel: Kernel = (ctx) => {
-  const x = floatInput(ctx, 0);
-  const w = floatInput(ctx, 1);
-  const bias = optionalInput(ctx, 2) ? floatInput(ctx, 2) : undefined;
-  const { acc, shape } = linearAccumulate(ctx, x, w, bias);
-  const out = Tensor.zeros(x.dtype, shape);
-  out.data.set(acc);
-  return [out];
-};
+export const linearKernel: Kernel = floatGemmKernel(linearAccumulate);
 
 /** Linear's sums `x Wᵀ + b` in double, for any numeric dtypes (the integer Linear reuses it). */
 export function linearAccumulate(

@@ -1,27 +1,11 @@
-import { type AttributeValue, Graph, QTK_DOMAIN, quantizeMultiplier, Tensor } from '@qtk/ir';
+import { type AttributeValue, quantizeMultiplier, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { convTransposeOutputSizes } from '../support/convTransposeOutputSizes.js';
+import { type IntegerOperand, int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
 
-type Operand = Tensor | { constant: Tensor };
-
-function runOne(inputs: Operand[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    if ('constant' in t) return g.addConstant(`c${i}`, t.constant);
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op: 'ConvTranspose', domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
-const int32 = (shape: number[], v: number[]) => new Tensor('int32', shape, Int32Array.from(v));
+const runOne = (inputs: IntegerOperand[], attrs: Record<string, AttributeValue>) =>
+  runIntegerOp('ConvTranspose', inputs, attrs);
 
 /**
  * The definition, gathered per output element in BigInt: y[n, o, q] = B[o] + the sum over the
@@ -41,15 +25,7 @@ function reference(
   const cout = og * g.group;
   const inSp = x.shape.slice(2);
   const k = w.shape.slice(2);
-  const outSp = inSp.map(
-    (d, i) =>
-      (g.strides[i] as number) * (d - 1) +
-      (g.outputPadding[i] as number) +
-      (g.dilations[i] as number) * ((k[i] as number) - 1) +
-      1 -
-      (g.pads[i] as number) -
-      (g.pads[i + rank] as number),
-  );
+  const outSp = convTransposeOutputSizes(inSp, k, g);
   const count = (shape: readonly number[]) => shape.reduce((a, v) => a * v, 1);
   const unravel = (flat: number, shape: readonly number[]) => {
     const idx = new Array<number>(shape.length);
@@ -135,15 +111,7 @@ describe('qtk::ConvTranspose', () => {
           };
           const size = p.size.slice(0, r);
           const kernel = p.kernel.slice(0, r);
-          const out = size.map(
-            (d, i) =>
-              (geometry.strides[i] as number) * (d - 1) +
-              (geometry.outputPadding[i] as number) +
-              (geometry.dilations[i] as number) * ((kernel[i] as number) - 1) +
-              1 -
-              (geometry.pads[i] as number) -
-              (geometry.pads[i + r] as number),
-          );
+          const out = convTransposeOutputSizes(size, kernel, geometry);
           fc.pre(out.every((d) => d >= 1));
           let s = p.seed;
           const next = (lo: number, hi: number) => {

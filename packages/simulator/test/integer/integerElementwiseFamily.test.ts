@@ -1,23 +1,8 @@
-import { type AttributeValue, Graph, multiplyByFixedPoint, QTK_DOMAIN, quantizeMultiplier, Tensor } from '@qtk/ir';
+import { multiplyByFixedPoint, quantizeMultiplier } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { int8, int16, runIntegerOp } from '../support/integerOp.js';
 
-function runOne(op: string, inputs: Tensor[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op, domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
 const fixed = (r: number) => quantizeMultiplier(r);
 
 describe('qtk::Max and qtk::Min', () => {
@@ -34,11 +19,11 @@ describe('qtk::Max and qtk::Min', () => {
     // max(3, 7/2 = 3.5) = 3.5 -> 4; max(-5, -3/2) = -1.5 -> -1 (half up); max(100, 255/2) -> 127.5 -> 127 (saturates)
     const a = int8([3], [3, -5, 100]);
     const b = int16([3], [7, -3, 255]);
-    const max = runOne('Max', [a, b], attrs);
+    const max = runIntegerOp('Max', [a, b], attrs);
     expect(max.y.toNumbers()).toEqual([4, -1, 127]);
     expect(max.events).toEqual({ saturated: 1 });
     // min(3, 3.5) = 3; min(-5, -1.5) = -5; min(100, 127.5) = 100
-    expect(runOne('Min', [a, b], attrs).y.toNumbers()).toEqual([3, -5, 100]);
+    expect(runIntegerOp('Min', [a, b], attrs).y.toNumbers()).toEqual([3, -5, 100]);
   });
 
   it('broadcast any number of inputs', () => {
@@ -49,7 +34,7 @@ describe('qtk::Max and qtk::Min', () => {
       shifts: [unit.shift, unit.shift, unit.shift],
       frac_bits: 0,
     };
-    const y = runOne('Max', [int8([2, 1], [1, 9]), int8([3], [0, 5, 2]), int8([], [3])], attrs).y;
+    const y = runIntegerOp('Max', [int8([2, 1], [1, 9]), int8([3], [0, 5, 2]), int8([], [3])], attrs).y;
     expect(y.dtype).toBe('int16');
     expect(y.shape).toEqual([2, 3]);
     expect(y.toNumbers()).toEqual([3, 5, 3, 9, 9, 9]);
@@ -61,11 +46,11 @@ describe('qtk::Abs and qtk::Neg', () => {
     const r = fixed(0.5);
     const attrs = { out_dtype: 'int8', multipliers: [r.multiplier], shifts: [r.shift] };
     // |-5| / 2 = 2.5 -> 3; |-128| / 2 = 64; 3 / 2 = 1.5 -> 2
-    expect(runOne('Abs', [int8([3], [-5, -128, 3])], attrs).y.toNumbers()).toEqual([3, 64, 2]);
+    expect(runIntegerOp('Abs', [int8([3], [-5, -128, 3])], attrs).y.toNumbers()).toEqual([3, 64, 2]);
     // -(-5) / 2 = 2.5 -> 3; 3 -> -1.5 -> -1 (half up); -(-128) / 2 = 64
-    expect(runOne('Neg', [int8([3], [-5, 3, -128])], attrs).y.toNumbers()).toEqual([3, -1, 64]);
+    expect(runIntegerOp('Neg', [int8([3], [-5, 3, -128])], attrs).y.toNumbers()).toEqual([3, -1, 64]);
     const unit = fixed(1);
-    const neg = runOne('Neg', [int8([2], [-128, 127])], {
+    const neg = runIntegerOp('Neg', [int8([2], [-128, 127])], {
       out_dtype: 'int8',
       multipliers: [unit.multiplier],
       shifts: [unit.shift],
@@ -90,7 +75,7 @@ describe('qtk::PRelu', () => {
       axis: 1,
     };
     // x [1, 2, 2]: channel 0 [-6, 5] -> [-1.5 -> -1, 2.5 -> 3]; channel 1 [-3, -100] -> [6, 200 -> 127]
-    const y = runOne('PRelu', [int8([1, 2, 2], [-6, 5, -3, -100])], attrs);
+    const y = runIntegerOp('PRelu', [int8([1, 2, 2], [-6, 5, -3, -100])], attrs);
     expect(y.y.toNumbers()).toEqual([-1, 3, 6, 127]);
     expect(y.events).toEqual({ saturated: 1 });
   });

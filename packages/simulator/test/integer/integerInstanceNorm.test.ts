@@ -1,25 +1,11 @@
-import { type AttributeValue, Graph, QTK_DOMAIN, quantizeMultiplier, roundHalfToEven, Tensor } from '@qtk/ir';
+import { type AttributeValue, quantizeMultiplier } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { type IntegerOperand, int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
+import { quantizedRowNormalization } from '../support/rowNormalizationReference.js';
 
-function runOne(inputs: (Tensor | { constant: Tensor })[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    if ('constant' in t) return g.addConstant(`c${i}`, t.constant);
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op: 'InstanceNorm', domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
-const int32 = (shape: number[], v: number[]) => new Tensor('int32', shape, Int32Array.from(v));
+const runOne = (inputs: IntegerOperand[], attrs: Record<string, AttributeValue>) =>
+  runIntegerOp('InstanceNorm', inputs, attrs);
 
 describe('qtk::InstanceNorm', () => {
   it('normalizes each image and channel, gamma and beta per channel (hand-computed)', () => {
@@ -65,38 +51,19 @@ describe('qtk::InstanceNorm', () => {
           const so = p.int16 ? 0.0002 : 0.03;
           const gammaReal = Array.from({ length: p.channels }, () => 0.25 + next());
           const betaReal = Array.from({ length: p.channels }, () => next() - 0.5);
-          const sg = Math.max(...gammaReal) / 32767.5;
-          const gq = gammaReal.map((g) => Math.min(32767, Math.round(g / sg)));
-          const frac = 12;
-          const bq = betaReal.map((b) => Math.round((b / so) * 2 ** frac));
-          const eps = 1e-5;
-          const m = quantizeMultiplier(sg / so);
+          const q = quantizedRowNormalization(gammaReal, betaReal, sx, so, d);
           const { y } = runOne(
             [
               p.int16 ? int16(shape, xs) : int8(shape, xs),
-              { constant: int16([p.channels], gq) },
-              { constant: int32([p.channels], bq) },
+              { constant: int16([p.channels], q.gamma) },
+              { constant: int32([p.channels], q.beta) },
             ],
-            {
-              epsilon_int: Math.round((eps * d * d) / (sx * sx)),
-              multiplier: m.multiplier,
-              shift: m.shift,
-              frac_bits: frac,
-              out_dtype: p.int16 ? 'int16' : 'int8',
-            },
+            { ...q.attrs, out_dtype: p.int16 ? 'int16' : 'int8' },
           );
           const got = y.toNumbers();
           for (let r = 0; r < 2 * p.channels; r++) {
             const c = r % p.channels;
-            const row = xs.slice(r * d, (r + 1) * d);
-            const mean = row.reduce((a, b) => a + b, 0) / d;
-            const variance = row.reduce((a, b) => a + (b - mean) ** 2, 0) / d;
-            row.forEach((v, i) => {
-              const n = ((v - mean) * sx) / Math.sqrt(variance * sx * sx + eps);
-              const ref = Math.max(
-                lo,
-                Math.min(hi, roundHalfToEven((n * (gq[c] as number) * sg + (bq[c] as number) * so * 2 ** -frac) / so)),
-              );
+            q.expected(xs.slice(r * d, (r + 1) * d), () => c, lo, hi).forEach((ref, i) => {
               expect(Math.abs((got[r * d + i] as number) - ref), `row ${r} element ${i}`).toBeLessThanOrEqual(1);
             });
           }

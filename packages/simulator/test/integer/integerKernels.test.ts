@@ -1,37 +1,23 @@
-import { type AttributeValue, Graph, QTK_DOMAIN, quantizeMultiplier, roundHalfToEven, Tensor } from '@qtk/ir';
+import { quantizeMultiplier, roundHalfToEven, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { int8, int16, int32, runIntegerOp } from '../support/integerOp.js';
+import { quantizedRowNormalization } from '../support/rowNormalizationReference.js';
 
-/** One qtk integer node over inputs (graph inputs) and constants; runs it and returns output and events. */
-function runOne(op: string, inputs: (Tensor | { constant: Tensor })[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    if ('constant' in t) return g.addConstant(`c${i}`, t.constant);
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op, domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
-const int32 = (shape: number[], v: number[]) => new Tensor('int32', shape, Int32Array.from(v));
 const half = quantizeMultiplier(0.5);
 
 describe('qtk::Quantize, Dequantize, Rescale', () => {
   it('quantizes, dequantizes and rescales by hand', () => {
-    const q = runOne('Quantize', [Tensor.float32([4], [0.3, -1.26, 200, 0.25])], { out_dtype: 'int8', scales: [0.01] });
+    const q = runIntegerOp('Quantize', [Tensor.float32([4], [0.3, -1.26, 200, 0.25])], {
+      out_dtype: 'int8',
+      scales: [0.01],
+    });
     expect(q.y.toNumbers()).toEqual([30, -126, 127, 25]);
     expect(q.events).toEqual({ saturated: 1 });
-    const d = runOne('Dequantize', [int32([2, 2], [2, 4, 2, 4])], { scales: [0.5, 0.25], axis: 1 });
+    const d = runIntegerOp('Dequantize', [int32([2, 2], [2, 4, 2, 4])], { scales: [0.5, 0.25], axis: 1 });
     expect(d.y.toNumbers()).toEqual([1, 1, 1, 1]);
     // x * 0.5 rounded half up: 5 -> 2.5 -> 3, -5 -> -2.5 -> -2, 300 -> 150 -> saturates at 127
-    const r = runOne('Rescale', [int32([3], [5, -5, 300])], {
+    const r = runIntegerOp('Rescale', [int32([3], [5, -5, 300])], {
       out_dtype: 'int8',
       multipliers: [half.multiplier],
       shifts: [half.shift],
@@ -49,13 +35,17 @@ describe('qtk::Linear', () => {
     { constant: int32([2], [10, -2]) },
   ];
   it('keeps the int32 accumulator', () => {
-    expect(runOne('Linear', operands(), { out_dtype: 'int32' }).y.toNumbers()).toEqual([21, -1]);
+    expect(runIntegerOp('Linear', operands(), { out_dtype: 'int32' }).y.toNumbers()).toEqual([21, -1]);
   });
   it('requantizes per channel with BPU rounding, and clamps a fused ReLU', () => {
-    const a = runOne('Linear', operands(), { out_dtype: 'int8', multipliers: [half.multiplier], shifts: [half.shift] });
+    const a = runIntegerOp('Linear', operands(), {
+      out_dtype: 'int8',
+      multipliers: [half.multiplier],
+      shifts: [half.shift],
+    });
     expect(a.y.toNumbers()).toEqual([11, 0]); // 10.5 -> 11, -0.5 -> 0
     const q = quantizeMultiplier(0.25);
-    const b = runOne('Linear', operands(), {
+    const b = runIntegerOp('Linear', operands(), {
       out_dtype: 'int8',
       multipliers: [half.multiplier, q.multiplier],
       shifts: [half.shift, q.shift],
@@ -64,18 +54,18 @@ describe('qtk::Linear', () => {
     expect(b.y.toNumbers()).toEqual([11, 0]);
   });
   it('writes float32 with per-channel scales (nash-h)', () => {
-    expect(runOne('Linear', operands(), { out_dtype: 'float32', out_scales: [0.5, 0.25] }).y.toNumbers()).toEqual([
-      10.5, -0.25,
-    ]);
+    expect(runIntegerOp('Linear', operands(), { out_dtype: 'float32', out_scales: [0.5, 0.25] }).y.toNumbers()).toEqual(
+      [10.5, -0.25],
+    );
   });
   it('counts accumulator overflows and saturates (or wraps)', () => {
     const k = 4;
     const x = int16([1, k], new Array(k).fill(32767));
     const w = { constant: int16([1, k], new Array(k).fill(32767)) };
-    const sat = runOne('Linear', [x, w], { out_dtype: 'int32' });
+    const sat = runIntegerOp('Linear', [x, w], { out_dtype: 'int32' });
     expect(sat.y.toNumbers()).toEqual([2147483647]);
     expect(sat.events).toEqual({ overflow: 1 });
-    const wrap = runOne('Linear', [x, w], { out_dtype: 'int32', overflow: 'wrap' });
+    const wrap = runIntegerOp('Linear', [x, w], { out_dtype: 'int32', overflow: 'wrap' });
     expect(wrap.y.toNumbers()).toEqual([(4 * 32767 * 32767) | 0]);
   });
 });
@@ -83,7 +73,7 @@ describe('qtk::Linear', () => {
 describe('qtk::Conv', () => {
   it('accumulates over the window with the int32 bias (hand-computed)', () => {
     // 1x1x2x2 input [1, 2, 3, 4], one 2x2 filter [1, -1, 2, 0], bias 5: 1 - 2 + 6 + 0 + 5 = 10
-    const y = runOne(
+    const y = runIntegerOp(
       'Conv',
       [
         int8([1, 1, 2, 2], [1, 2, 3, 4]),
@@ -104,13 +94,13 @@ describe('qtk::Add, Sub, Mul', () => {
     const ma = quantizeMultiplier((0.1 / 0.5) * 4096);
     const mb = quantizeMultiplier((0.2 / 0.5) * 4096);
     const attrs = { out_dtype: 'int8', multipliers: [ma.multiplier, mb.multiplier], shifts: [ma.shift, mb.shift] };
-    expect(runOne('Add', [int8([2], [10, -10]), int8([1], [20])], attrs).y.toNumbers()).toEqual([10, 6]);
-    expect(runOne('Sub', [int8([2], [10, -10]), int8([1], [20])], attrs).y.toNumbers()).toEqual([-6, -10]);
+    expect(runIntegerOp('Add', [int8([2], [10, -10]), int8([1], [20])], attrs).y.toNumbers()).toEqual([10, 6]);
+    expect(runIntegerOp('Sub', [int8([2], [10, -10]), int8([1], [20])], attrs).y.toNumbers()).toEqual([-6, -10]);
   });
   it('multiplies and requantizes once', () => {
     const m = quantizeMultiplier(0.25);
     expect(
-      runOne('Mul', [int8([2], [6, -6]), int8([2], [3, 3])], {
+      runIntegerOp('Mul', [int8([2], [6, -6]), int8([2], [3, 3])], {
         out_dtype: 'int8',
         multipliers: [m.multiplier],
         shifts: [m.shift],
@@ -125,7 +115,7 @@ describe('qtk::Add, Sub, Mul', () => {
 describe('lookup tables', () => {
   it('Lut maps int8 through its 256 entries', () => {
     const table = Array.from({ length: 256 }, (_, i) => Math.max(0, i - 128)); // ReLU
-    expect(runOne('Lut', [int8([3], [-5, 0, 7])], { table }).y.toNumbers()).toEqual([0, 0, 7]);
+    expect(runIntegerOp('Lut', [int8([3], [-5, 0, 7])], { table }).y.toNumbers()).toEqual([0, 0, 7]);
   });
   it('SegmentLut interpolates within the segment of each value (hand-computed)', () => {
     // Every segment samples y = 2x at points 2^step apart, so interpolation gives 2x back.
@@ -137,7 +127,7 @@ describe('lookup tables', () => {
         Math.max(-32768, Math.min(32767, 2 * (start + j * 2 ** (steps[k] as number)))),
       ),
     );
-    const y = runOne('SegmentLut', [int16([4], [-50, 3, 101, 250])], { bounds, steps, tables }).y;
+    const y = runIntegerOp('SegmentLut', [int16([4], [-50, 3, 101, 250])], { bounds, steps, tables }).y;
     // -50: segment [-100, 0), step 1, j = 25, r = 0: T = 2 (-100 + 50) = -100.
     // 3: segment [0, 100), j = 1, r = 1: T[1] = 4, T[2] = 8: 4 + floor((4 + 1) / 2) = 6.
     // 101: segment [100, 200), j = 0, r = 1: 200 + floor((4 + 1) / 2) = 202. 250: T = 2 * 250 = 500.
@@ -148,7 +138,7 @@ describe('lookup tables', () => {
 describe('qtk::GlobalAveragePool', () => {
   it('sums and requantizes with 1/count folded in: (1 + 2 + 3 + 4) / 4 = 2.5 -> 3', () => {
     const m = quantizeMultiplier(0.25);
-    const y = runOne('GlobalAveragePool', [int8([1, 1, 2, 2], [1, 2, 3, 4])], {
+    const y = runIntegerOp('GlobalAveragePool', [int8([1, 1, 2, 2], [1, 2, 3, 4])], {
       out_dtype: 'int8',
       multiplier: m.multiplier,
       shift: m.shift,
@@ -170,31 +160,13 @@ describe('qtk::LayerNorm and qtk::Softmax against float arithmetic', () => {
           const so = 0.02;
           const gammaReal = xs.map((_, i) => 0.5 + ((i * 37 + seed) % 100) / 100);
           const betaReal = xs.map((_, i) => ((i * 53 + seed) % 41) / 100 - 0.2);
-          const sg = Math.max(...gammaReal) / 32767.5;
-          const gq = gammaReal.map((g) => Math.min(32767, Math.round(g / sg)));
-          const frac = 12;
-          const bq = betaReal.map((b) => Math.round((b / so) * 2 ** frac));
-          const eps = 1e-5;
-          const m = quantizeMultiplier(sg / so);
-          const y = runOne(
+          const q = quantizedRowNormalization(gammaReal, betaReal, sx, so, d);
+          const y = runIntegerOp(
             'LayerNorm',
-            [int8([1, d], xs), { constant: int16([d], gq) }, { constant: int32([d], bq) }],
-            {
-              epsilon_int: Math.round((eps * d * d) / (sx * sx)),
-              multiplier: m.multiplier,
-              shift: m.shift,
-              frac_bits: frac,
-              out_dtype: 'int8',
-            },
+            [int8([1, d], xs), { constant: int16([d], q.gamma) }, { constant: int32([d], q.beta) }],
+            { ...q.attrs, out_dtype: 'int8' },
           ).y.toNumbers();
-          const mean = xs.reduce((a, b) => a + b, 0) / d;
-          const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / d;
-          xs.forEach((v, i) => {
-            const n = ((v - mean) * sx) / Math.sqrt(variance * sx * sx + eps);
-            const ref = Math.max(
-              -128,
-              Math.min(127, roundHalfToEven((n * (gq[i] as number) * sg + (bq[i] as number) * so * 2 ** -frac) / so)),
-            );
+          q.expected(xs, (i) => i, -128, 127).forEach((ref, i) => {
             expect(Math.abs((y[i] as number) - ref)).toBeLessThanOrEqual(1);
           });
         },
@@ -209,7 +181,7 @@ describe('qtk::LayerNorm and qtk::Softmax against float arithmetic', () => {
     const xs = Array.from({ length: 32 }, (_, i) => ((i * 73) % 200) - 100);
     const e = quantizeMultiplier(sx * Math.LOG2E * 65536);
     const table = Array.from({ length: 257 }, (_, j) => Math.round(2 ** (j / 256) * 2 ** 14));
-    const y = runOne('Softmax', [int8([1, 32], xs)], {
+    const y = runIntegerOp('Softmax', [int8([1, 32], xs)], {
       exp_multiplier: e.multiplier,
       exp_shift: e.shift,
       pow2_table: table,

@@ -1,23 +1,7 @@
-import { type AttributeValue, Graph, QTK_DOMAIN, quantizeMultiplier, Tensor } from '@qtk/ir';
+import { quantizeMultiplier } from '@qtk/ir';
 import { describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/index.js';
+import { int8, int16, runIntegerOp } from '../support/integerOp.js';
 
-/** One qtk integer node over graph inputs; runs it and returns its output and events. */
-function runOne(op: string, inputs: Tensor[], attrs: Record<string, AttributeValue>) {
-  const g = new Graph();
-  const feeds: Record<string, Tensor> = {};
-  const values = inputs.map((t, i) => {
-    feeds[`in${i}`] = t;
-    return g.addInput(`in${i}`, { dtype: t.dtype, shape: t.shape });
-  });
-  const node = g.addNode({ op, domain: QTK_DOMAIN, name: 'n', inputs: values, attrs });
-  g.setOutputs([node.output()]);
-  const { outputs, events } = runGraph(g, feeds);
-  return { y: outputs.n as Tensor, events: events.n ?? {} };
-}
-
-const int8 = (shape: number[], v: number[]) => new Tensor('int8', shape, Int8Array.from(v));
-const int16 = (shape: number[], v: number[]) => new Tensor('int16', shape, Int16Array.from(v));
 const unit = quantizeMultiplier(1);
 const quarter = quantizeMultiplier(0.25);
 
@@ -36,28 +20,33 @@ describe('qtk::Resize (integer bilinear)', () => {
   it('weighs the taps, shifts the sum into int32 rounding half up, requantizes', () => {
     // sums (Q4): 4 * 4 * 10 = 160, 4 * (3 * 10 + 21) = 204, 4 * (2 * 10 + 2 * 21) = 248
     // acc_shift 4: 10, 12.75 -> 13, 15.5 -> 16
-    const a = runOne('Resize', [x], { ...attrs, acc_shift: 4, multiplier: unit.multiplier, shift: unit.shift });
+    const a = runIntegerOp('Resize', [x], { ...attrs, acc_shift: 4, multiplier: unit.multiplier, shift: unit.shift });
     expect(a.y.shape).toEqual([1, 1, 1, 3]);
     expect(a.y.toNumbers()).toEqual([10, 13, 16]);
     // acc_shift 2 keeps 2 fractional bits (40, 51, 62), then x 1/4 rounds half up: 10, 12.75 -> 13, 15.5 -> 16
-    const b = runOne('Resize', [x], { ...attrs, acc_shift: 2, multiplier: quarter.multiplier, shift: quarter.shift });
+    const b = runIntegerOp('Resize', [x], {
+      ...attrs,
+      acc_shift: 2,
+      multiplier: quarter.multiplier,
+      shift: quarter.shift,
+    });
     expect(b.y.toNumbers()).toEqual([10, 13, 16]);
   });
 
   it('saturates into the output dtype, counting it', () => {
     const ten = quantizeMultiplier(10);
-    const r = runOne('Resize', [x], { ...attrs, acc_shift: 4, multiplier: ten.multiplier, shift: ten.shift });
+    const r = runIntegerOp('Resize', [x], { ...attrs, acc_shift: 4, multiplier: ten.multiplier, shift: ten.shift });
     expect(r.y.toNumbers()).toEqual([100, 127, 127]);
     expect(r.events).toEqual({ saturated: 2 });
   });
 
   it('names malformed weights', () => {
     const bad = { ...attrs, acc_shift: 4, multiplier: unit.multiplier, shift: unit.shift };
-    expect(() => runOne('Resize', [x], { ...bad, x_weights: [4, 0, 3, 2, 2, 2] })).toThrow(
+    expect(() => runIntegerOp('Resize', [x], { ...bad, x_weights: [4, 0, 3, 2, 2, 2] })).toThrow(
       /x_weights must be non-negative pairs summing to 2\^weight_bits/,
     );
-    expect(() => runOne('Resize', [x], { ...bad, weight_bits: 19 })).toThrow(/weight_bits 19 is outside 0 to 18/);
-    expect(() => runOne('Resize', [x], { ...bad, x_indices: [0, 0, 0, 1, 1, 2] })).toThrow(
+    expect(() => runIntegerOp('Resize', [x], { ...bad, weight_bits: 19 })).toThrow(/weight_bits 19 is outside 0 to 18/);
+    expect(() => runIntegerOp('Resize', [x], { ...bad, x_indices: [0, 0, 0, 1, 1, 2] })).toThrow(
       /x_indices must lie in \[0, 2\)/,
     );
   });
@@ -81,18 +70,18 @@ describe('qtk::GridSample (integer bilinear)', () => {
 
   it('samples the centre as the mean and a pixel centre as the pixel', () => {
     // (0, 0): weights 2, 2 per axis: (10 + 20 + 30 + 40) * 4 / 16 = 25; (2, -2) is pixel (1, 0)
-    expect(runOne('GridSample', [x, grid(0, 0, 2, -2)], attrs('zeros')).y.toNumbers()).toEqual([25, 20]);
+    expect(runIntegerOp('GridSample', [x, grid(0, 0, 2, -2)], attrs('zeros')).y.toNumbers()).toEqual([25, 20]);
   });
 
   it('reads zeros outside the input, or clamps to its border', () => {
     // (-4, -4) is pixel (-0.5, -0.5): zeros give 10 / 4 = 2.5 -> 3 (half up); border gives 10
     // (-9, 9) is beyond (-1, 1.75): zeros give 0; border clamps to pixel (0, 1): 30
-    expect(runOne('GridSample', [x, grid(-4, -4, -9, 9)], attrs('zeros')).y.toNumbers()).toEqual([3, 0]);
-    expect(runOne('GridSample', [x, grid(-4, -4, -9, 9)], attrs('border')).y.toNumbers()).toEqual([10, 30]);
+    expect(runIntegerOp('GridSample', [x, grid(-4, -4, -9, 9)], attrs('zeros')).y.toNumbers()).toEqual([3, 0]);
+    expect(runIntegerOp('GridSample', [x, grid(-4, -4, -9, 9)], attrs('border')).y.toNumbers()).toEqual([10, 30]);
   });
 
   it('names a padding it does not model', () => {
-    expect(() => runOne('GridSample', [x, grid(0, 0)], attrs('reflection'))).toThrow(
+    expect(() => runIntegerOp('GridSample', [x, grid(0, 0)], attrs('reflection'))).toThrow(
       /padding_mode 'reflection' is not zeros or border/,
     );
   });

@@ -2,6 +2,7 @@ import { Graph, Tensor } from '@qtk/ir';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runGraph } from '../../src/index.js';
+import { convTransposeOutputSizes } from '../support/convTransposeOutputSizes.js';
 import { runOp1 } from '../support/singleOpGraph.js';
 
 const f32 = (shape: number[], values: number[]) => Tensor.float32(shape, values);
@@ -103,15 +104,7 @@ describe('ConvTranspose', () => {
           const dilations = pick(p.dilation);
           const pads = [...pick(p.pads.slice(0, 2)), ...pick(p.pads.slice(2))];
           const size = pick(p.size);
-          const out = size.map(
-            (d, i) =>
-              (strides[i] as number) * (d - 1) +
-              (outputPadding[i] as number) +
-              (dilations[i] as number) * ((kernel[i] as number) - 1) +
-              1 -
-              (pads[i] as number) -
-              (pads[i + r] as number),
-          );
+          const out = convTransposeOutputSizes(size, kernel, { strides, pads, dilations, outputPadding });
           fc.pre(out.every((d) => d >= 1));
           const next = rng(p.seed);
           const cin = p.cg * p.group;

@@ -1,9 +1,8 @@
 import type { DType } from '../../dtype/DType.js';
-import { broadcastShapes } from '../../shape/broadcastShapes.js';
-import { formatShape } from '../../shape/Shape.js';
+import type { TensorType } from '../../graph/TensorType.js';
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
 import type { OpTraits } from '../OpTraits.js';
-import { sameTypeUnaryOp } from './elementwise.js';
+import { broadcastBinaryOp, sameTypeUnaryOp } from './elementwise.js';
 
 const NUMERIC: readonly DType[] = ['float32', 'float64', 'int8', 'int16', 'int32', 'int64', 'uint8'];
 const BOOL: readonly DType[] = ['bool'];
@@ -13,21 +12,12 @@ const FLOAT_ROLE: OpTraits = { quantRole: 'float' };
 
 /** A broadcasting op of two inputs of one dtype (of `dtypes`) with a bool output. */
 function predicateOp<N extends string>(op: N, summary: string, dtypes: readonly DType[]): CoreOpDefinition<N> {
+  const operands = broadcastBinaryOp(op, summary, FLOAT_ROLE, true, dtypes);
   return {
-    op,
-    summary,
-    traits: FLOAT_ROLE,
-    inputs: [{ name: 'A' }, { name: 'B' }],
-    outputs: [{ name: 'C' }],
-    attributes: {},
+    ...operands,
     inferTypes(ctx: InferenceContext) {
-      const a = ctx.requireInput(0);
-      const b = ctx.requireInput(1);
-      if (!dtypes.includes(a.dtype)) ctx.fail(`input dtype ${a.dtype} is not one of ${dtypes.join(', ')}`);
-      if (a.dtype !== b.dtype) ctx.fail(`input dtypes differ: ${a.dtype} and ${b.dtype}`);
-      const shape = broadcastShapes(a.shape, b.shape);
-      if (!shape) ctx.fail(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} do not broadcast`);
-      return [{ dtype: 'bool', shape }];
+      const [c] = operands.inferTypes(ctx) as [TensorType];
+      return [{ dtype: 'bool', shape: c.shape }];
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Dim } from '../../shape/Shape.js';
 import { formatShape } from '../../shape/Shape.js';
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
+import { CONVOLUTION_ATTRIBUTES, convolutionOperands } from './convolutionOperands.js';
 import { readWindowGeometry, windowGeometryProblem, windowOutputSize } from './windowGeometry.js';
 
 /**
@@ -13,23 +14,10 @@ export const Conv: CoreOpDefinition<'Conv'> = {
   summary: 'Convolution over NC[D]HW input with groups, strides, pads and dilations.',
   inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
   outputs: [{ name: 'Y' }],
-  attributes: {
-    strides: { kind: 'ints' },
-    pads: { kind: 'ints' },
-    dilations: { kind: 'ints' },
-    group: { kind: 'int', default: 1 },
-    kernel_shape: { kind: 'ints' },
-  },
+  attributes: CONVOLUTION_ATTRIBUTES,
   inferTypes(ctx: InferenceContext) {
-    const x = ctx.requireInput(0);
-    const w = ctx.requireInput(1);
-    const rank = w.shape.length - 2;
-    if (rank < 1) ctx.fail(`weight must be [O, I/group, k...], got ${formatShape(w.shape)}`);
-    if (x.shape.length !== rank + 2)
-      ctx.fail(`input ${formatShape(x.shape)} does not fit weight ${formatShape(w.shape)}`);
-    const kernel = w.shape.slice(2);
-    if (!kernel.every((k): k is number => typeof k === 'number')) ctx.fail('weight spatial dims must be static');
-    const g = readWindowGeometry(ctx.attrs, kernel as number[]);
+    const { x, w, rank, kernel } = convolutionOperands(ctx, '[O, I/group, k...]');
+    const g = readWindowGeometry(ctx.attrs, kernel);
     const problem = windowGeometryProblem(g);
     if (problem) ctx.fail(problem);
     const group = ctx.attrs.int('group');

@@ -2,6 +2,7 @@ import type { Dim } from '../../shape/Shape.js';
 import { formatShape } from '../../shape/Shape.js';
 import type { AttributeReader } from '../AttributeReader.js';
 import type { CoreOpDefinition, InferenceContext } from '../OpDefinition.js';
+import { CONVOLUTION_ATTRIBUTES, convolutionOperands } from './convolutionOperands.js';
 import { readWindowGeometry, windowGeometryProblem } from './windowGeometry.js';
 
 /** The window of a ConvTranspose over its spatial dims, every default filled in. */
@@ -65,27 +66,13 @@ export const ConvTranspose: CoreOpDefinition<'ConvTranspose'> = {
   summary: 'Transposed convolution over NC[D]HW input with groups, strides, pads, dilations and output_padding.',
   inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
   outputs: [{ name: 'Y' }],
-  attributes: {
-    strides: { kind: 'ints' },
-    pads: { kind: 'ints' },
-    dilations: { kind: 'ints' },
-    output_padding: { kind: 'ints' },
-    group: { kind: 'int', default: 1 },
-    kernel_shape: { kind: 'ints' },
-  },
+  attributes: { ...CONVOLUTION_ATTRIBUTES, output_padding: { kind: 'ints' } },
   inferTypes(ctx: InferenceContext) {
-    const x = ctx.requireInput(0);
-    const w = ctx.requireInput(1);
-    const rank = w.shape.length - 2;
-    if (rank < 1) ctx.fail(`weight must be [C_in, C_out/group, k...], got ${formatShape(w.shape)}`);
-    if (x.shape.length !== rank + 2)
-      ctx.fail(`input ${formatShape(x.shape)} does not fit weight ${formatShape(w.shape)}`);
-    const kernel = w.shape.slice(2);
-    if (!kernel.every((k): k is number => typeof k === 'number')) ctx.fail('weight spatial dims must be static');
+    const { x, w, rank, kernel } = convolutionOperands(ctx, '[C_in, C_out/group, k...]');
     const declared = ctx.attrs.optionalInts('kernel_shape');
     if (declared && (declared.length !== rank || declared.some((k, i) => k !== kernel[i])))
       ctx.fail(`kernel_shape ${formatShape(declared)} does not match weight ${formatShape(w.shape)}`);
-    const g = readConvTransposeGeometry(ctx.attrs, kernel as number[]);
+    const g = readConvTransposeGeometry(ctx.attrs, kernel);
     const problem = convTransposeGeometryProblem(g);
     if (problem) ctx.fail(problem);
     const group = ctx.attrs.int('group');

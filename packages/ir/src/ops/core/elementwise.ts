@@ -29,12 +29,16 @@ export function sameTypeUnaryOp<N extends string>(
   };
 }
 
-/** A broadcasting binary op whose inputs share a dtype (Pow's exponent may differ). */
+/**
+ * A broadcasting binary op whose inputs share a dtype (Pow's exponent may differ), one of `dtypes`
+ * when given; its output has A's dtype.
+ */
 export function broadcastBinaryOp<N extends string>(
   op: N,
   summary: string,
   traits: OpTraits,
   sameDType = true,
+  dtypes?: readonly DType[],
 ): CoreOpDefinition<N> {
   return {
     op,
@@ -46,6 +50,7 @@ export function broadcastBinaryOp<N extends string>(
     inferTypes(ctx: InferenceContext) {
       const a = ctx.requireInput(0);
       const b = ctx.requireInput(1);
+      if (dtypes && !dtypes.includes(a.dtype)) ctx.fail(`input dtype ${a.dtype} is not one of ${dtypes.join(', ')}`);
       if (sameDType && a.dtype !== b.dtype) ctx.fail(`input dtypes differ: ${a.dtype} and ${b.dtype}`);
       const shape = broadcastShapes(a.shape, b.shape);
       if (!shape) ctx.fail(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} do not broadcast`);

@@ -1,6 +1,7 @@
 import { broadcastShapes } from '../../shape/broadcastShapes.js';
 import { formatShape } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import { activationOutDtype, checkRequantizationCount, REQUANTIZATION_ATTRIBUTES } from './activationRequantization.js';
 import { isIntegerActivation } from './outputStage.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
@@ -11,16 +12,12 @@ function inferBinary(ctx: InferenceContext) {
     ctx.fail(`inputs must be int8 or int16, got ${a.dtype} and ${b.dtype}`);
   const shape = broadcastShapes(a.shape, b.shape);
   if (!shape) ctx.fail(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} do not broadcast`);
-  const out = ctx.attrs.string('out_dtype');
-  if (out !== 'int8' && out !== 'int16') ctx.fail(`out_dtype '${out}' is not int8 or int16`);
-  return [{ dtype: out as 'int8' | 'int16', shape }];
+  return [{ dtype: activationOutDtype(ctx), shape }];
 }
 
 const RESCALED_INPUTS = {
-  out_dtype: { kind: 'string', required: true },
-  /** Fixed-point multipliers and shifts taking A and B to the output scale times 2^frac_bits. */
-  multipliers: { kind: 'ints', required: true },
-  shifts: { kind: 'ints', required: true },
+  /** The multipliers and shifts take A and B to the output scale times 2^frac_bits. */
+  ...REQUANTIZATION_ATTRIBUTES,
   frac_bits: { kind: 'int', default: 12 },
   clamp_min: { kind: 'int' },
   clamp_max: { kind: 'int' },
@@ -42,9 +39,7 @@ export function rescaledBinaryOp<N extends 'Add' | 'Sub'>(op: N): OpDefinition<N
     outputs: [{ name: 'C' }],
     attributes: RESCALED_INPUTS,
     inferTypes(ctx) {
-      if (ctx.attrs.ints('multipliers').length !== 2 || ctx.attrs.ints('shifts').length !== 2) {
-        ctx.fail('multipliers and shifts need one entry per input');
-      }
+      checkRequantizationCount(ctx, 2, 'multipliers and shifts need one entry per input');
       return inferBinary(ctx);
     },
   };
@@ -62,8 +57,7 @@ export const IntegerMul: OpDefinition<'Mul'> = {
   outputs: [{ name: 'C' }],
   attributes: RESCALED_INPUTS,
   inferTypes(ctx) {
-    if (ctx.attrs.ints('multipliers').length !== 1 || ctx.attrs.ints('shifts').length !== 1)
-      ctx.fail('one multiplier and one shift');
+    checkRequantizationCount(ctx, 1, 'one multiplier and one shift');
     return inferBinary(ctx);
   },
 };

@@ -1,8 +1,9 @@
+import type { AttributeSpec } from '../../graph/Attribute.js';
 import type { Dim } from '../../shape/Shape.js';
 import { Conv as FloatConv } from '../core/conv.js';
 import { ConvTranspose as FloatConvTranspose } from '../core/convTranspose.js';
 import { Linear as FloatLinear, MatMul as FloatMatMul } from '../core/gemm.js';
-import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import type { CoreOpDefinition, InferenceContext, OpDefinition } from '../OpDefinition.js';
 import { checkOutputStage, isIntegerActivation, OUTPUT_STAGE_ATTRIBUTES } from './outputStage.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
@@ -16,59 +17,66 @@ function checkOperands(ctx: InferenceContext, biasIndex: number | undefined): vo
 }
 
 /**
+ * An integer GEMM on the TAE with `float`'s inputs, outputs and shape inference: int8/int16
+ * operands, an int32 bias at `biasIndex` (if any), and the output stage over the output channels
+ * `outputChannels` reads from the node.
+ */
+function integerGemmOp<N extends string>(
+  float: CoreOpDefinition<N>,
+  summary: string,
+  attributes: Readonly<Record<string, AttributeSpec>>,
+  biasIndex: number | undefined,
+  outputChannels: (ctx: InferenceContext) => Dim,
+): OpDefinition<N> {
+  return {
+    op: float.op,
+    domain: QTK_DOMAIN,
+    summary,
+    inputs: float.inputs,
+    outputs: float.outputs,
+    attributes,
+    inferTypes(ctx) {
+      checkOperands(ctx, biasIndex);
+      const [y] = float.inferTypes(ctx);
+      const dtype = checkOutputStage(ctx, outputChannels(ctx));
+      return [{ dtype, shape: y?.shape ?? [] }];
+    },
+  };
+}
+
+/**
  * Integer Linear on the TAE: `acc[..., n] = sum_k x[..., k] W[n, k] + B[n]` in int32 (x int8 or
  * int16, W per-channel int8/int16 `[out, in]`, B int32 at scale s_x s_w[n]), then the output stage
  * ({@link OUTPUT_STAGE_ATTRIBUTES}) per output channel n.
  */
-export const IntegerLinear: OpDefinition<'Linear'> = {
-  op: 'Linear',
-  domain: QTK_DOMAIN,
-  summary: 'Integer linear: int32 accumulation, then requantize / int32 / float32 output per channel.',
-  inputs: FloatLinear.inputs,
-  outputs: FloatLinear.outputs,
-  attributes: OUTPUT_STAGE_ATTRIBUTES,
-  inferTypes(ctx) {
-    checkOperands(ctx, 2);
-    const [y] = FloatLinear.inferTypes(ctx);
-    const dtype = checkOutputStage(ctx, ctx.requireInput(1).shape[0] as Dim);
-    return [{ dtype, shape: y?.shape ?? [] }];
-  },
-};
+export const IntegerLinear: OpDefinition<'Linear'> = integerGemmOp(
+  FloatLinear,
+  'Integer linear: int32 accumulation, then requantize / int32 / float32 output per channel.',
+  OUTPUT_STAGE_ATTRIBUTES,
+  2,
+  (ctx) => ctx.requireInput(1).shape[0] as Dim,
+);
 
 /**
  * Integer convolution on the TAE (NCHW, groups, strides, pads, dilations as the float Conv):
  * int32 accumulation plus B, then the output stage per output channel (axis 1).
  */
-export const IntegerConv: OpDefinition<'Conv'> = {
-  op: 'Conv',
-  domain: QTK_DOMAIN,
-  summary: 'Integer convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
-  inputs: FloatConv.inputs,
-  outputs: FloatConv.outputs,
-  attributes: { ...FloatConv.attributes, ...OUTPUT_STAGE_ATTRIBUTES },
-  inferTypes(ctx) {
-    checkOperands(ctx, 2);
-    const [y] = FloatConv.inferTypes(ctx);
-    const dtype = checkOutputStage(ctx, ctx.requireInput(1).shape[0] as Dim);
-    return [{ dtype, shape: y?.shape ?? [] }];
-  },
-};
+export const IntegerConv: OpDefinition<'Conv'> = integerGemmOp(
+  FloatConv,
+  'Integer convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
+  { ...FloatConv.attributes, ...OUTPUT_STAGE_ATTRIBUTES },
+  2,
+  (ctx) => ctx.requireInput(1).shape[0] as Dim,
+);
 
 /** Integer matrix product of two activations (NumPy semantics), int32, then a per-tensor output stage. */
-export const IntegerMatMul: OpDefinition<'MatMul'> = {
-  op: 'MatMul',
-  domain: QTK_DOMAIN,
-  summary: 'Integer matmul of two activations: int32 accumulation, then the output stage (per tensor).',
-  inputs: FloatMatMul.inputs,
-  outputs: FloatMatMul.outputs,
-  attributes: OUTPUT_STAGE_ATTRIBUTES,
-  inferTypes(ctx) {
-    checkOperands(ctx, undefined);
-    const [y] = FloatMatMul.inferTypes(ctx);
-    const dtype = checkOutputStage(ctx, 1);
-    return [{ dtype, shape: y?.shape ?? [] }];
-  },
-};
+export const IntegerMatMul: OpDefinition<'MatMul'> = integerGemmOp(
+  FloatMatMul,
+  'Integer matmul of two activations: int32 accumulation, then the output stage (per tensor).',
+  OUTPUT_STAGE_ATTRIBUTES,
+  undefined,
+  () => 1,
+);
 
 /**
  * Integer transposed convolution on the TAE (NC[D]HW; groups, strides, pads, dilations and
@@ -76,18 +84,13 @@ export const IntegerMatMul: OpDefinition<'MatMul'> = {
  * product accumulated into its output position in int32, plus B (int32 at s_x s_w[c]), then the
  * output stage per output channel (axis 1, C_out = W[1] x group entries, or one).
  */
-export const IntegerConvTranspose: OpDefinition<'ConvTranspose'> = {
-  op: 'ConvTranspose',
-  domain: QTK_DOMAIN,
-  summary: 'Integer transposed convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
-  inputs: FloatConvTranspose.inputs,
-  outputs: FloatConvTranspose.outputs,
-  attributes: { ...FloatConvTranspose.attributes, ...OUTPUT_STAGE_ATTRIBUTES },
-  inferTypes(ctx) {
-    checkOperands(ctx, 2);
-    const [y] = FloatConvTranspose.inferTypes(ctx);
+export const IntegerConvTranspose: OpDefinition<'ConvTranspose'> = integerGemmOp(
+  FloatConvTranspose,
+  'Integer transposed convolution: int32 accumulation, then requantize / int32 / float32 output per channel.',
+  { ...FloatConvTranspose.attributes, ...OUTPUT_STAGE_ATTRIBUTES },
+  2,
+  (ctx) => {
     const perGroup = ctx.requireInput(1).shape[1] as Dim;
-    const dtype = checkOutputStage(ctx, typeof perGroup === 'number' ? perGroup * ctx.attrs.int('group') : perGroup);
-    return [{ dtype, shape: y?.shape ?? [] }];
+    return typeof perGroup === 'number' ? perGroup * ctx.attrs.int('group') : perGroup;
   },
-};
+);

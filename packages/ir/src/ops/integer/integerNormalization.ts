@@ -1,12 +1,43 @@
-import { formatShape, normalizeAxis } from '../../shape/Shape.js';
+import { type Dim, formatShape, normalizeAxis } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
-import { isIntegerActivation } from './outputStage.js';
+import { activationOutDtype, requireIntegerActivation } from './activationRequantization.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
-function outDtype(ctx: InferenceContext): 'int8' | 'int16' {
-  const d = ctx.attrs.string('out_dtype');
-  if (d !== 'int8' && d !== 'int16') ctx.fail(`out_dtype '${d}' is not int8 or int16`);
-  return d;
+/**
+ * The attributes of the integer row normalizations (LayerNorm, InstanceNorm): `epsilon_int` in the
+ * statistics' units, gamma's scale over the output scale as `multiplier` / 2^`shift`, beta's
+ * `frac_bits`, the output dtype, and the scales for people reading the graph.
+ */
+const ROW_NORMALIZATION_ATTRIBUTES = {
+  epsilon_int: { kind: 'int', default: 0 },
+  multiplier: { kind: 'int', required: true },
+  shift: { kind: 'int', required: true },
+  frac_bits: { kind: 'int', default: 12 },
+  out_dtype: { kind: 'string', required: true },
+  input_scale: { kind: 'floats' },
+  output_scale: { kind: 'floats' },
+} as const;
+
+/**
+ * Checks gamma (input 1, int16) and beta (input 2, int32) where given; with `perChannel`, each is
+ * one value per channel, `[channels]`.
+ */
+function checkGammaBeta(ctx: InferenceContext, perChannel?: { readonly channels: Dim }): void {
+  for (const [i, what, dtype] of [
+    [1, 'gamma', 'int16'],
+    [2, 'beta', 'int32'],
+  ] as const) {
+    const t = ctx.inputType(i);
+    if (!t) continue;
+    if (t.dtype !== dtype) ctx.fail(`${what} must be ${dtype}, got ${t.dtype}`);
+    if (!perChannel) continue;
+    const { channels } = perChannel;
+    if (
+      t.shape.length !== 1 ||
+      (typeof channels === 'number' && typeof t.shape[0] === 'number' && t.shape[0] !== channels)
+    )
+      ctx.fail(`${what} must be [${channels}], got ${formatShape(t.shape)}`);
+  }
 }
 
 /**
@@ -25,27 +56,14 @@ export const IntegerLayerNorm: OpDefinition<'LayerNorm'> = {
   summary: 'Integer LayerNorm: exact statistics, integer inverse square root, int16 gamma.',
   inputs: [{ name: 'X' }, { name: 'Gamma', optional: true }, { name: 'Beta', optional: true }],
   outputs: [{ name: 'Y' }],
-  attributes: {
-    axis: { kind: 'int', default: -1 },
-    epsilon_int: { kind: 'int', default: 0 },
-    multiplier: { kind: 'int', required: true },
-    shift: { kind: 'int', required: true },
-    frac_bits: { kind: 'int', default: 12 },
-    out_dtype: { kind: 'string', required: true },
-    input_scale: { kind: 'floats' },
-    output_scale: { kind: 'floats' },
-  },
+  attributes: { axis: { kind: 'int', default: -1 }, ...ROW_NORMALIZATION_ATTRIBUTES },
   inferTypes(ctx) {
-    const x = ctx.requireInput(0);
-    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    const x = requireIntegerActivation(ctx);
     if (normalizeAxis(ctx.attrs.int('axis'), x.shape.length) === undefined) {
       ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
     }
-    const g = ctx.inputType(1);
-    if (g && g.dtype !== 'int16') ctx.fail(`gamma must be int16, got ${g.dtype}`);
-    const b = ctx.inputType(2);
-    if (b && b.dtype !== 'int32') ctx.fail(`beta must be int32, got ${b.dtype}`);
-    return [{ dtype: outDtype(ctx), shape: x.shape }];
+    checkGammaBeta(ctx);
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };
 
@@ -74,13 +92,12 @@ export const IntegerSoftmax: OpDefinition<'Softmax'> = {
     output_scale: { kind: 'floats' },
   },
   inferTypes(ctx) {
-    const x = ctx.requireInput(0);
-    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    const x = requireIntegerActivation(ctx);
     if (normalizeAxis(ctx.attrs.int('axis'), x.shape.length) === undefined) {
       ctx.fail(`axis ${ctx.attrs.int('axis')} is out of range for ${formatShape(x.shape)}`);
     }
     if (ctx.attrs.ints('pow2_table').length !== 257) ctx.fail('pow2_table must have 257 entries');
-    return [{ dtype: outDtype(ctx), shape: x.shape }];
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };
 
@@ -98,33 +115,11 @@ export const IntegerInstanceNorm: OpDefinition<'InstanceNorm'> = {
   summary: 'Integer InstanceNorm: per image and channel, the integer LayerNorm arithmetic, int16 gamma per channel.',
   inputs: IntegerLayerNorm.inputs,
   outputs: IntegerLayerNorm.outputs,
-  attributes: {
-    epsilon_int: { kind: 'int', default: 0 },
-    multiplier: { kind: 'int', required: true },
-    shift: { kind: 'int', required: true },
-    frac_bits: { kind: 'int', default: 12 },
-    out_dtype: { kind: 'string', required: true },
-    input_scale: { kind: 'floats' },
-    output_scale: { kind: 'floats' },
-  },
+  attributes: ROW_NORMALIZATION_ATTRIBUTES,
   inferTypes(ctx) {
-    const x = ctx.requireInput(0);
-    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    const x = requireIntegerActivation(ctx);
     if (x.shape.length < 3) ctx.fail(`input must be N x C x D1 x ..., got ${formatShape(x.shape)}`);
-    const channels = x.shape[1];
-    for (const [i, what, dtype] of [
-      [1, 'gamma', 'int16'],
-      [2, 'beta', 'int32'],
-    ] as const) {
-      const t = ctx.inputType(i);
-      if (!t) continue;
-      if (t.dtype !== dtype) ctx.fail(`${what} must be ${dtype}, got ${t.dtype}`);
-      if (
-        t.shape.length !== 1 ||
-        (typeof channels === 'number' && typeof t.shape[0] === 'number' && t.shape[0] !== channels)
-      )
-        ctx.fail(`${what} must be [${channels}], got ${formatShape(t.shape)}`);
-    }
-    return [{ dtype: outDtype(ctx), shape: x.shape }];
+    checkGammaBeta(ctx, { channels: x.shape[1] as Dim });
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };

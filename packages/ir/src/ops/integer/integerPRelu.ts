@@ -1,6 +1,11 @@
 import { normalizeAxis } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
-import { isIntegerActivation } from './outputStage.js';
+import {
+  activationOutDtype,
+  checkRequantizationCount,
+  REQUANTIZATION_ATTRIBUTES,
+  requireIntegerActivation,
+} from './activationRequantization.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
 /**
@@ -17,9 +22,7 @@ export const IntegerPRelu: OpDefinition<'PRelu'> = {
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
   attributes: {
-    out_dtype: { kind: 'string', required: true },
-    multipliers: { kind: 'ints', required: true },
-    shifts: { kind: 'ints', required: true },
+    ...REQUANTIZATION_ATTRIBUTES,
     negative_multipliers: { kind: 'ints', required: true },
     negative_shifts: { kind: 'ints', required: true },
     axis: { kind: 'int', required: true },
@@ -28,11 +31,8 @@ export const IntegerPRelu: OpDefinition<'PRelu'> = {
     output_scale: { kind: 'floats' },
   },
   inferTypes(ctx: InferenceContext) {
-    const x = ctx.requireInput(0);
-    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
-    if (ctx.attrs.ints('multipliers').length !== 1 || ctx.attrs.ints('shifts').length !== 1) {
-      ctx.fail('one multiplier and one shift for x >= 0');
-    }
+    const x = requireIntegerActivation(ctx);
+    checkRequantizationCount(ctx, 1, 'one multiplier and one shift for x >= 0');
     const n = ctx.attrs.ints('negative_multipliers').length;
     if (n === 0 || ctx.attrs.ints('negative_shifts').length !== n) {
       ctx.fail('negative_multipliers and negative_shifts need one entry per channel');
@@ -43,8 +43,6 @@ export const IntegerPRelu: OpDefinition<'PRelu'> = {
     if (typeof channels === 'number' && n !== 1 && n !== channels) {
       ctx.fail(`${n} negative multipliers for ${channels} channels on axis ${axis}`);
     }
-    const out = ctx.attrs.string('out_dtype');
-    if (out !== 'int8' && out !== 'int16') ctx.fail(`out_dtype '${out}' is not int8 or int16`);
-    return [{ dtype: out, shape: x.shape }];
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };

@@ -1,7 +1,7 @@
 import type { Dim } from '../../shape/Shape.js';
 import { reducedShape, reductionAxes } from '../core/reduction.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
-import { isIntegerActivation } from './outputStage.js';
+import { activationOutDtype, requireIntegerActivation } from './activationRequantization.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
 const REQUANT = {
@@ -13,11 +13,8 @@ const REQUANT = {
 } as const;
 
 function check(ctx: InferenceContext): 'int8' | 'int16' {
-  const x = ctx.requireInput(0);
-  if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
-  const d = ctx.attrs.string('out_dtype');
-  if (d !== 'int8' && d !== 'int16') ctx.fail(`out_dtype '${d}' is not int8 or int16`);
-  return d;
+  requireIntegerActivation(ctx);
+  return activationOutDtype(ctx);
 }
 
 /**

@@ -1,7 +1,12 @@
 import { broadcastShapes } from '../../shape/broadcastShapes.js';
 import { formatShape, type Shape } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
-import { isIntegerActivation } from './outputStage.js';
+import {
+  activationOutDtype,
+  checkRequantizationCount,
+  REQUANTIZATION_ATTRIBUTES,
+  requireIntegerActivation,
+} from './activationRequantization.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
 /**
@@ -19,29 +24,19 @@ export function rescaledSelectionOp<N extends 'Max' | 'Min'>(op: N): OpDefinitio
     inputs: [{ name: 'data_0', variadic: true }],
     outputs: [{ name: op.toLowerCase() }],
     attributes: {
-      out_dtype: { kind: 'string', required: true },
-      multipliers: { kind: 'ints', required: true },
-      shifts: { kind: 'ints', required: true },
+      ...REQUANTIZATION_ATTRIBUTES,
       frac_bits: { kind: 'int', default: 12 },
       input_scale: { kind: 'floats' },
       output_scale: { kind: 'floats' },
     },
     inferTypes(ctx: InferenceContext) {
       const n = ctx.node.inputs.length;
-      if (ctx.attrs.ints('multipliers').length !== n || ctx.attrs.ints('shifts').length !== n) {
-        ctx.fail(`multipliers and shifts need one entry per input (${n})`);
-      }
+      checkRequantizationCount(ctx, n, `multipliers and shifts need one entry per input (${n})`);
       const shapes: Shape[] = [];
-      for (let i = 0; i < n; i++) {
-        const t = ctx.requireInput(i);
-        if (!isIntegerActivation(t.dtype)) ctx.fail(`input ${i} must be int8 or int16, got ${t.dtype}`);
-        shapes.push(t.shape);
-      }
+      for (let i = 0; i < n; i++) shapes.push(requireIntegerActivation(ctx, i, `input ${i}`).shape);
       const shape = broadcastShapes(...shapes);
       if (!shape) ctx.fail(`shapes ${shapes.map(formatShape).join(', ')} do not broadcast`);
-      const out = ctx.attrs.string('out_dtype');
-      if (out !== 'int8' && out !== 'int16') ctx.fail(`out_dtype '${out}' is not int8 or int16`);
-      return [{ dtype: out, shape }];
+      return [{ dtype: activationOutDtype(ctx), shape }];
     },
   };
 }

@@ -1,5 +1,10 @@
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
-import { isIntegerActivation } from './outputStage.js';
+import {
+  activationOutDtype,
+  checkRequantizationCount,
+  REQUANTIZATION_ATTRIBUTES,
+  requireIntegerActivation,
+} from './activationRequantization.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
 /**
@@ -15,21 +20,14 @@ export function rescaledUnaryOp<N extends 'Abs' | 'Neg'>(op: N): OpDefinition<N>
     inputs: [{ name: 'X' }],
     outputs: [{ name: 'Y' }],
     attributes: {
-      out_dtype: { kind: 'string', required: true },
-      multipliers: { kind: 'ints', required: true },
-      shifts: { kind: 'ints', required: true },
+      ...REQUANTIZATION_ATTRIBUTES,
       input_scale: { kind: 'floats' },
       output_scale: { kind: 'floats' },
     },
     inferTypes(ctx: InferenceContext) {
-      const x = ctx.requireInput(0);
-      if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
-      if (ctx.attrs.ints('multipliers').length !== 1 || ctx.attrs.ints('shifts').length !== 1) {
-        ctx.fail('one multiplier and one shift');
-      }
-      const out = ctx.attrs.string('out_dtype');
-      if (out !== 'int8' && out !== 'int16') ctx.fail(`out_dtype '${out}' is not int8 or int16`);
-      return [{ dtype: out, shape: x.shape }];
+      const x = requireIntegerActivation(ctx);
+      checkRequantizationCount(ctx, 1, 'one multiplier and one shift');
+      return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Dim } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import { requireIntegerActivation } from './activationRequantization.js';
 import { checkInterpolationOutput, INTERPOLATION_OUTPUT_ATTRIBUTES } from './interpolationWeights.js';
-import { isIntegerActivation } from './outputStage.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
 function checkTaps(ctx: InferenceContext, axis: 'y' | 'x', length: Dim | undefined): number {
@@ -47,8 +47,7 @@ export const IntegerResize: OpDefinition<'Resize'> = {
     ...INTERPOLATION_OUTPUT_ATTRIBUTES,
   },
   inferTypes(ctx) {
-    const x = ctx.requireInput(0);
-    if (!isIntegerActivation(x.dtype)) ctx.fail(`input must be int8 or int16, got ${x.dtype}`);
+    const x = requireIntegerActivation(ctx);
     if (x.shape.length < 2) ctx.fail(`input must have at least two dims, got ${x.shape.length}`);
     const dtype = checkInterpolationOutput(ctx);
     const rank = x.shape.length;

@@ -1,5 +1,6 @@
 import type { AttributeSpec } from '../../graph/Attribute.js';
 import type { InferenceContext } from '../OpDefinition.js';
+import { activationOutDtype } from './activationRequantization.js';
 
 /**
  * The largest `weight_bits` of the integer interpolations: with int16 data (|q| <= 2^15) the sum of
@@ -32,7 +33,5 @@ export function checkInterpolationOutput(ctx: InferenceContext): 'int8' | 'int16
   }
   const accShift = ctx.attrs.int('acc_shift');
   if (accShift < 0 || accShift > 2 * bits) ctx.fail(`acc_shift ${accShift} is outside 0 to ${2 * bits}`);
-  const out = ctx.attrs.string('out_dtype');
-  if (out !== 'int8' && out !== 'int16') ctx.fail(`out_dtype '${out}' is not int8 or int16`);
-  return out;
+  return activationOutDtype(ctx);
 }

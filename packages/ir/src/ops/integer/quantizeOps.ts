@@ -1,6 +1,6 @@
-import type { DType } from '../../dtype/DType.js';
 import { normalizeAxis } from '../../shape/Shape.js';
 import type { InferenceContext, OpDefinition } from '../OpDefinition.js';
+import { activationOutDtype, REQUANTIZATION_ATTRIBUTES } from './activationRequantization.js';
 import { isIntegerActivation } from './outputStage.js';
 import { QTK_DOMAIN } from './QTK_DOMAIN.js';
 
@@ -16,12 +16,6 @@ function checkScales(ctx: InferenceContext, name: string, count: number): void {
   const c = x.shape[a];
   if (typeof c === 'number' && count !== 1 && count !== c)
     ctx.fail(`${name}: ${count} entries for ${c} channels on axis ${a}`);
-}
-
-function outDtype(ctx: InferenceContext): DType {
-  const d = ctx.attrs.string('out_dtype');
-  if (d !== 'int8' && d !== 'int16') ctx.fail(`out_dtype '${d}' is not int8 or int16`);
-  return d;
 }
 
 /** float32 -> int8/int16: `clamp(round(x / scale))`, half to even or BPU rounding (VPU, or CPU at inputs). */
@@ -41,7 +35,7 @@ export const Quantize: OpDefinition<'Quantize'> = {
     const x = ctx.requireInput(0);
     if (x.dtype !== 'float32') ctx.fail(`input must be float32, got ${x.dtype}`);
     checkScales(ctx, 'scales', ctx.attrs.floats('scales').length);
-    return [{ dtype: outDtype(ctx), shape: x.shape }];
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };
 
@@ -74,9 +68,7 @@ export const Rescale: OpDefinition<'Rescale'> = {
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
   attributes: {
-    out_dtype: { kind: 'string', required: true },
-    multipliers: { kind: 'ints', required: true },
-    shifts: { kind: 'ints', required: true },
+    ...REQUANTIZATION_ATTRIBUTES,
     axis: { kind: 'int' },
     clamp_min: { kind: 'int' },
     clamp_max: { kind: 'int' },
@@ -90,6 +82,6 @@ export const Rescale: OpDefinition<'Rescale'> = {
     const m = ctx.attrs.ints('multipliers').length;
     if (m !== ctx.attrs.ints('shifts').length) ctx.fail('multipliers and shifts differ in length');
     checkScales(ctx, 'multipliers', m);
-    return [{ dtype: outDtype(ctx), shape: x.shape }];
+    return [{ dtype: activationOutDtype(ctx), shape: x.shape }];
   },
 };

@@ -1,16 +1,9 @@
 import { isConcreteShape, normalizeAxis, QtkError, Tensor } from '@qtk/ir';
 import type { NodeLowering } from '../ExportContext.js';
+import { lowerAsOnnxOp } from './lowerAsIs.js';
 
 /** BatchNorm as BatchNormalization (inference mode). */
-export const lowerBatchNorm: NodeLowering = (node, ctx) => {
-  ctx.emit({
-    op: 'BatchNormalization',
-    name: node.name,
-    inputs: node.inputs.map((v) => ctx.valueName(v)),
-    outputs: [ctx.valueName(node.output())],
-    attributes: ctx.attributesOf(node),
-  });
-};
+export const lowerBatchNorm: NodeLowering = lowerAsOnnxOp('BatchNormalization');
 
 /** LayerNorm as LayerNormalization; ONNX requires Scale, so a LayerNorm without one gets ones. */
 export const lowerLayerNorm: NodeLowering = (node, ctx) => {
@@ -39,12 +32,4 @@ export const lowerLayerNorm: NodeLowering = (node, ctx) => {
 };
 
 /** InstanceNorm as InstanceNormalization. */
-export const lowerInstanceNorm: NodeLowering = (node, ctx) => {
-  ctx.emit({
-    op: 'InstanceNormalization',
-    name: node.name,
-    inputs: node.inputs.map((v) => ctx.valueName(v)),
-    outputs: [ctx.valueName(node.output())],
-    attributes: ctx.attributesOf(node),
-  });
-};
+export const lowerInstanceNorm: NodeLowering = lowerAsOnnxOp('InstanceNormalization');

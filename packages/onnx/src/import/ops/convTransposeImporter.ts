@@ -1,5 +1,6 @@
-import { type AttributeValue, convTransposeOutputSize, isConcreteShape, type Value } from '@qtk/ir';
+import { convTransposeOutputSize, isConcreteShape, type Value } from '@qtk/ir';
 import type { NodeImportContext } from '../NodeImportContext.js';
+import { convolutionAttributes, readConvolutionWindow } from './convolutionWindow.js';
 import { nodeInputs } from './nodeInputs.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
 
@@ -94,12 +95,8 @@ export const convTransposeImporter: OnnxOpImporter = {
   import(ctx) {
     const inputs = nodeInputs(ctx, 2, 3);
     const [x, w] = inputs as [Value, Value];
-    const kernelDims = ctx.attrs.ints('kernel_shape') ?? w.type.shape.slice(2);
-    if (!isConcreteShape(kernelDims)) return ctx.fail('weight spatial dims must be static');
-    const kernel: readonly number[] = kernelDims;
-    const ones = kernel.map(() => 1);
-    const strides = ctx.attrs.ints('strides');
-    const dilations = ctx.attrs.ints('dilations');
+    const window = readConvolutionWindow(ctx, w);
+    const { kernel, strides, dilations, ones } = window;
     const outputPadding = ctx.attrs.ints('output_padding');
     for (const [name, list] of [
       ['strides', strides],
@@ -117,16 +114,10 @@ export const convTransposeImporter: OnnxOpImporter = {
       dilations ?? ones,
       outputPadding ?? kernel.map(() => 0),
     );
-    const attrs: Record<string, AttributeValue> = {};
-    if (ctx.attrs.has('kernel_shape')) attrs.kernel_shape = kernel;
-    if (strides) attrs.strides = strides;
     const pads = resolved ? resolved.pads : ctx.attrs.ints('pads');
-    if (pads) attrs.pads = pads;
-    if (dilations) attrs.dilations = dilations;
-    const padding = resolved ? resolved.outputPadding : outputPadding;
-    if (padding) attrs.output_padding = padding;
-    const group = ctx.attrs.int('group');
-    if (group !== undefined) attrs.group = group;
+    const attrs = convolutionAttributes(ctx, window, pads, {
+      output_padding: resolved ? resolved.outputPadding : outputPadding,
+    });
     ctx.emit('ConvTranspose', inputs, attrs);
   },
 };

@@ -1,33 +1,15 @@
-import { copyAttributes } from './copyAttributes.js';
 import { nodeInputs } from './nodeInputs.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
+import { plainOpImporter } from './plainOpImporter.js';
 
 /** Expand (opset 8 on: the shape is an input). */
-export const expandImporter: OnnxOpImporter = {
-  op: 'Expand',
-  since: 8,
-  import(ctx) {
-    ctx.emit('Expand', nodeInputs(ctx, 2));
-  },
-};
+export const expandImporter: OnnxOpImporter = plainOpImporter('Expand', 8, 2);
 
 /** Tile from opset 6, where `repeats` is one input (before, `tiles` and `axis` were). */
-export const tileImporter: OnnxOpImporter = {
-  op: 'Tile',
-  since: 6,
-  import(ctx) {
-    ctx.emit('Tile', nodeInputs(ctx, 2));
-  },
-};
+export const tileImporter: OnnxOpImporter = plainOpImporter('Tile', 6, 2);
 
 /** GatherElements (opset 11 on). */
-export const gatherElementsImporter: OnnxOpImporter = {
-  op: 'GatherElements',
-  since: 11,
-  import(ctx) {
-    ctx.emit('GatherElements', nodeInputs(ctx, 2), copyAttributes(ctx, { axis: 'int' }));
-  },
-};
+export const gatherElementsImporter: OnnxOpImporter = plainOpImporter('GatherElements', 11, 2, { axis: 'int' });
 
 /** ScatterND (opset 11 on); `reduction` exists from opset 16, its `max` and `min` from 18. */
 export const scatterNDImporter: OnnxOpImporter = {
@@ -65,10 +47,4 @@ export const spaceToDepthImporter: OnnxOpImporter = {
 };
 
 /** Trilu (opset 14): the diagonal offset `k` is an optional input. */
-export const triluImporter: OnnxOpImporter = {
-  op: 'Trilu',
-  since: 14,
-  import(ctx) {
-    ctx.emit('Trilu', nodeInputs(ctx, 1, 2), copyAttributes(ctx, { upper: 'int' }));
-  },
-};
+export const triluImporter: OnnxOpImporter = plainOpImporter('Trilu', 14, 1, { upper: 'int' }, 2);

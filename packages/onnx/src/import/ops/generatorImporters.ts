@@ -1,14 +1,9 @@
 import { nodeInputs } from './nodeInputs.js';
 import type { OnnxOpImporter } from './OnnxOpImporter.js';
+import { plainOpImporter } from './plainOpImporter.js';
 
 /** Range (opset 11). */
-export const rangeImporter: OnnxOpImporter = {
-  op: 'Range',
-  since: 11,
-  import(ctx) {
-    ctx.emit('Range', nodeInputs(ctx, 3));
-  },
-};
+export const rangeImporter: OnnxOpImporter = plainOpImporter('Range', 11, 3);
 
 /** ConstantOfShape (opset 9): `value` is a one-element tensor attribute, float32 0 when absent. */
 export const constantOfShapeImporter: OnnxOpImporter = {
@@ -22,10 +17,4 @@ export const constantOfShapeImporter: OnnxOpImporter = {
 };
 
 /** Size. */
-export const sizeImporter: OnnxOpImporter = {
-  op: 'Size',
-  since: 1,
-  import(ctx) {
-    ctx.emit('Size', nodeInputs(ctx, 1));
-  },
-};
+export const sizeImporter: OnnxOpImporter = plainOpImporter('Size', 1, 1);
