@@ -1,9 +1,10 @@
-import { type Node, QTK_DOMAIN, quantizeMultiplier } from '@qtk/ir';
+import { type Node, quantizeMultiplier } from '@qtk/ir';
+import { emitAtOutputPoint } from './emitAtOutputPoint.js';
 import { fakeQuantTarget } from './fakeQuantTarget.js';
 import type { LoweringContext } from './LoweringContext.js';
 import type { LoweringOutcome } from './OpLowering.js';
 import { outputPoint } from './outputPoint.js';
-import { activationMismatch } from './perTensorActivation.js';
+import { perTensorInput } from './perTensorActivation.js';
 
 /** The value of a scalar constant as the QAT model divides by it (after its fake quantization, if any). */
 function scalarDivisor(ctx: LoweringContext, node: Node): number | undefined {
@@ -28,17 +29,14 @@ export function lowerDivByConstant(ctx: LoweringContext, node: Node): LoweringOu
   if (!(c > 0) || !Number.isFinite(c)) return `its divisor ${Number(c.toPrecision(6))} is not a positive finite number`;
   const fq = outputPoint(ctx, node);
   if (!fq) return false;
-  const x = ctx.get(node.input(0));
-  const why = activationMismatch(x, 0);
-  if (why || x.kind !== 'int') return why ?? false;
+  const x = perTensorInput(ctx, node, 0);
+  if (typeof x === 'string') return x;
   const target = fakeQuantTarget(fq);
   const sIn = x.scales[0] as number;
   const sOut = target.scales[0] as number;
   const m = quantizeMultiplier(sIn / (c * sOut), node.name);
-  const out = ctx.emit({
+  return emitAtOutputPoint(ctx, node, fq, target, {
     op: 'Rescale',
-    domain: QTK_DOMAIN,
-    name: node.name,
     inputs: [x.value],
     attrs: {
       out_dtype: target.dtype,
@@ -47,9 +45,6 @@ export function lowerDivByConstant(ctx: LoweringContext, node: Node): LoweringOu
       input_scale: [sIn / c],
       output_scale: [sOut],
     },
-    outputs: [node.output().name],
     unit: ctx.policy.units.vector,
   });
-  ctx.completePoint(fq, out.output(), target.dtype, sOut);
-  return true;
 }
